@@ -1,0 +1,330 @@
+"""The shipped codelist files: their shape, their codes and the codes other modules rely on."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import pytest
+
+from uguaglianza.codelists import codelist_names, load_codelist
+
+SNAKE = "^[a-z][a-z0-9_]*$"
+_LABELS = {
+    "type": "object",
+    "properties": {
+        "it": {"type": "string", "minLength": 1},
+        "en": {"type": "string", "minLength": 1},
+    },
+    "required": ["it", "en"],
+    "additionalProperties": False,
+}
+FILE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {
+        "name": {"type": "string", "pattern": SNAKE},
+        "title": _LABELS,
+        "description": {"type": "string", "minLength": 1},
+        "source": {"type": "string", "minLength": 1},
+        "codes": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "code": {"type": "string", "pattern": SNAKE},
+                    "label": _LABELS,
+                    "description": {"type": "string", "minLength": 1},
+                    "group": {"type": "string", "pattern": SNAKE},
+                    "source": {"type": "string", "minLength": 1},
+                    "directed": {"type": "boolean"},
+                    "inverse": {"type": "string", "pattern": SNAKE},
+                },
+                "required": ["code", "label"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["name", "title", "description", "source", "codes"],
+    "additionalProperties": False,
+}
+
+
+def codes(text: str) -> tuple[str, ...]:
+    """The whitespace-separated codes in *text*."""
+    return tuple(text.split())
+
+
+# The codes other modules are written against: each list must contain at least these.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "territory_kinds": codes(
+        "country region metropolitan_city province comune union_of_comuni socio_health_district "
+        "social_area health_authority_area cultural_district education_area municipal_district"
+    ),
+    "territorial_link_kinds": codes(
+        "administrative socio_health_district social_area union_of_comuni health_authority_area "
+        "cultural_district education_area"
+    ),
+    "organisation_kinds": codes(
+        "state_administration ministry national_equality_body prefecture court police "
+        "municipal_police region metropolitan_city province comune union_of_comuni department "
+        "special_agency health_authority social_area_office observatory cug equality_adviser "
+        "school university research_body third_sector association charity social_partner "
+        "business retailer anti_violence_centre_operator eu_institution foundation other"
+    ),
+    "post_kinds": codes(
+        "sindaco_metropolitano sindaco presidente_regione presidente_provincia "
+        "assessore_regionale assessore consigliere_delegato consigliere presidente_conferenza "
+        "capo_distretto consigliera_di_parita dirigente direttore coordinatore referente other"
+    ),
+    "plan_kinds": codes(
+        "equality_plan gender_equality_plan positive_action_plan piao "
+        "anti_discrimination_programme sectoral_objectives project strategy other"
+    ),
+    "plan_statuses": codes(
+        "draft participatory_process adopted implementing monitoring revised expired withdrawn"
+    ),
+    "plan_milestone_kinds": codes(
+        "announcement presentation consultation adoption opinion publication monitoring_report "
+        "revision other"
+    ),
+    "action_kinds": codes("macro_action action flagship_measure good_practice"),
+    "action_statuses": codes("proposed planned ongoing completed suspended cancelled"),
+    "condition_kinds": codes("funding_available approval_required partner_agreement other"),
+    "discrimination_grounds": codes(
+        "sex race colour ethnic_origin social_origin genetic_features language "
+        "religion_or_belief political_or_other_opinion national_minority property birth "
+        "disability age sexual_orientation nationality gender_identity"
+    ),
+    "discrimination_domains": codes(
+        "employment education housing health public_services transport media_and_web "
+        "public_life leisure"
+    ),
+    "target_groups": codes(
+        "women girls minors young_people older_people migrants third_country_nationals "
+        "asylum_seekers_and_refugees trafficking_victims victims_of_violence former_prisoners "
+        "people_in_poverty persons_with_disabilities lgbtqia_people roma_sinti_caminanti "
+        "religious_minorities families_and_carers workers public_employees service_operators "
+        "local_administrators associations students researchers general_public"
+    ),
+    "indicator_types": codes("input process output outcome impact"),
+    "frequencies": codes("once monthly quarterly semiannual annual biennial triennial irregular"),
+    "act_kinds": codes(
+        "letter decree council_resolution executive_resolution managerial_determination "
+        "ordinance agreement call_notice admission_decision minutes opinion law regulation "
+        "press_release other"
+    ),
+    "act_effects": codes(
+        "announces adopts approves amends gives_opinion launches funds admits_to_funding "
+        "revokes supersedes convenes other"
+    ),
+    "body_kinds": codes(
+        "coordination_table steering_room working_group monitoring_table thematic_table "
+        "conference assembly network committee council observatory other"
+    ),
+    "body_levels": codes("political technical mixed"),
+    "membership_roles": codes(
+        "chair vice_chair member coordinator secretary delegate observer invited other"
+    ),
+    "service_kinds": codes(
+        "anti_discrimination_desk anti_discrimination_centre regional_anti_discrimination_centre "
+        "anti_violence_centre shelter reporting_platform legal_advice helpline "
+        "food_redistribution observatory other"
+    ),
+    "relation_kinds": codes(
+        "lead_of partner_of member_of part_of funds adopts gives_opinion_on coordinates "
+        "implements monitors signs reports_to refers_cases_to supersedes collaborates_with "
+        "operates chairs convenes acts_for hosts participates_in supports other"
+    ),
+    "participation_statuses": codes("confirmed expressed_interest may_join withdrawn"),
+    "call_kinds": codes("call_for_proposals expression_of_interest direct_award other"),
+    "grant_statuses": codes("applied admitted awarded rejected withdrawn closed"),
+    "fund_kinds": codes("eu_fund national_fund regional_fund local_budget private other"),
+    "frameworks": codes(
+        "sdg_5_1 sdg_5_2 sdg_5_3 sdg_5_4 sdg_5_5 sdg_5_6 sdg_5_a sdg_5_b sdg_5_c "
+        + " ".join(f"cemr_art_{n:02d}" for n in range(1, 31))
+        + " eu_gender_equality_strategy_2020_2025 he_gep_public_document "
+        "he_gep_dedicated_resources he_gep_data_and_monitoring he_gep_training "
+        "italy_national_gender_strategy_2021_2026 beijing_platform_for_action "
+        "istanbul_convention eu_charter_article_21 eu_anti_racism_action_plan_2020_2025 other"
+    ),
+    "reference_areas": codes(
+        "bologna_paid_work bologna_unpaid_work bologna_violence bologna_culture_of_equality "
+        "bologna_multiple_discrimination gep_work_life_balance gep_leadership_decision_making "
+        "gep_recruitment_career gep_research_teaching gep_gender_based_violence sns_work "
+        "sns_income sns_skills sns_time sns_power"
+    ),
+}
+
+NAMES = sorted(REQUIRED)
+
+
+def raw(name: str) -> Any:
+    """The parsed JSON of a shipped data file, read the way the loader reads it."""
+    data_dir = resources.files("uguaglianza.codelists").joinpath("data")
+    return json.loads(data_dir.joinpath(f"{name}.json").read_text("utf-8"))
+
+
+def test_exactly_the_specified_codelists_are_shipped() -> None:
+    assert codelist_names() == tuple(NAMES)
+
+
+def test_the_file_schema_is_itself_valid() -> None:
+    jsonschema.Draft202012Validator.check_schema(FILE_SCHEMA)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_matches_the_documented_format(name: str) -> None:
+    data = raw(name)
+    validator = jsonschema.Draft202012Validator(FILE_SCHEMA)
+    problems = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
+    assert problems == []
+    assert data["name"] == name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_codes_are_unique_and_snake_case(name: str) -> None:
+    codes = [item["code"] for item in raw(name)["codes"]]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(SNAKE, code) for code in codes)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_are_unique_in_each_language(name: str) -> None:
+    codes = load_codelist(name).codes
+    for labels in ([c.label_it for c in codes], [c.label_en for c in codes]):
+        duplicates = {label for label in labels if labels.count(label) > 1}
+        assert duplicates == set()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_required_codes_are_present(name: str) -> None:
+    missing = set(REQUIRED[name]) - load_codelist(name).codes_set()
+    assert missing == set()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_loaded_list_mirrors_its_file(name: str) -> None:
+    data = raw(name)
+    codelist = load_codelist(name)
+    assert [c.code for c in codelist] == [item["code"] for item in data["codes"]]
+    assert (codelist.title_it, codelist.title_en) == (data["title"]["it"], data["title"]["en"])
+    first = data["codes"][0]
+    assert codelist.codes[0].label_it == first["label"]["it"]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "relation_kinds"])
+def test_directed_and_inverse_only_in_relation_kinds(name: str) -> None:
+    for item in raw(name)["codes"]:
+        assert "directed" not in item
+        assert "inverse" not in item
+
+
+def test_relation_kinds_are_directed_except_collaboration() -> None:
+    relations = load_codelist("relation_kinds")
+    undirected = {c.code for c in relations if c.extra["directed"] is False}
+    assert undirected == {"collaborates_with"}
+    assert all(isinstance(c.extra["directed"], bool) for c in relations)
+
+
+def test_relation_inverses_are_consistent() -> None:
+    relations = load_codelist("relation_kinds")
+    for relation in relations:
+        inverse = relation.extra.get("inverse")
+        if inverse is None:
+            continue
+        assert relation.extra["directed"] is True
+        assert inverse != relation.code
+        # An inverse that is itself a code must point back.
+        other = relations.get(inverse)
+        if other is not None:
+            assert other.extra.get("inverse") == relation.code
+    assert relations.get("lead_of") is not None
+    assert relations.get("lead_of").extra["inverse"] == "led_by"  # type: ignore[union-attr]
+
+
+def test_plan_statuses_follow_the_lifecycle() -> None:
+    statuses = load_codelist("plan_statuses")
+    assert tuple(c.code for c in statuses) == REQUIRED["plan_statuses"]
+    assert [c.group for c in statuses] == [
+        "preparation",
+        "preparation",
+        "in_force",
+        "in_force",
+        "in_force",
+        "in_force",
+        "closed",
+        "closed",
+    ]
+
+
+def test_charter_grounds_cite_article_21_1() -> None:
+    grounds = load_codelist("discrimination_grounds")
+    additional = {"nationality", "gender_identity"}
+    charter = [code for code in REQUIRED["discrimination_grounds"] if code not in additional]
+    assert len(charter) == 15
+    for code in charter:
+        entry = grounds.get(code)
+        assert entry is not None
+        assert entry.source == "Art. 21(1) EU Charter of Fundamental Rights"
+        assert entry.group == "eu_charter_art_21_1"
+    nationality = grounds.get("nationality")
+    assert nationality is not None
+    assert nationality.source is not None
+    assert "Art. 21(2)" in nationality.source
+
+
+def test_intersectionality_is_a_combination_not_a_ground() -> None:
+    grounds = load_codelist("discrimination_grounds")
+    assert not any("multiple" in c.code or "intersection" in c.code for c in grounds)
+    assert "combination" in grounds.description
+
+
+def test_frameworks_cover_sdg_5_and_the_30_charter_articles() -> None:
+    frameworks = load_codelist("frameworks")
+    sdg = {c.code for c in frameworks if c.code.startswith("sdg_5_")}
+    assert sdg == {f"sdg_5_{t}" for t in "123456abc"}
+    cemr = [c for c in frameworks if c.code.startswith("cemr_art_")]
+    assert [c.code for c in cemr] == [f"cemr_art_{n:02d}" for n in range(1, 31)]
+    assert {c.group for c in cemr} == {"cemr_charter"}
+    assert all(c.label_it.startswith("Carta europea per l'uguaglianza, articolo ") for c in cemr)
+    sdg_5_1 = frameworks.get("sdg_5_1")
+    assert sdg_5_1 is not None
+    assert sdg_5_1.label_en.endswith(
+        "End all forms of discrimination against all women and girls everywhere"
+    )
+    gep = {c.code for c in frameworks if c.group == "horizon_europe_gep"}
+    assert gep == {
+        "he_gep_public_document",
+        "he_gep_dedicated_resources",
+        "he_gep_data_and_monitoring",
+        "he_gep_training",
+    }
+    assert all(c.group is not None for c in frameworks)
+
+
+def test_reference_areas_are_grouped_by_source() -> None:
+    areas = load_codelist("reference_areas")
+    groups = {c.code: c.group for c in areas}
+    for code in REQUIRED["reference_areas"]:
+        prefix = code.split("_", 1)[0]
+        expected = {
+            "bologna": "bologna_equality_plan",
+            "gep": "horizon_europe_gep",
+            "sns": "national_gender_strategy",
+        }[prefix]
+        assert groups[code] == expected
+    bologna = [c.label_it for c in areas if c.group == "bologna_equality_plan"]
+    assert bologna == [
+        "Lavoro pagato",
+        "Lavoro non pagato",
+        "Contrasto alla violenza di genere",
+        "Cultura dell'uguaglianza",
+        "Contrasto alle discriminazioni multiple, additive e intersezionali",
+    ]
+    national = [c.label_it for c in areas if c.group == "national_gender_strategy"]
+    assert national == ["Lavoro", "Reddito", "Competenze", "Tempo", "Potere"]
