@@ -1,0 +1,233 @@
+"""Building blocks shared by every model: the base classes, ids, references, codes, money.
+
+References and codes are plain strings annotated with a marker (:class:`Ref`,
+:class:`CodeIn`). The markers drive three things at once: the JSON Schema keywords
+``x-uguaglianza-ref`` / ``x-uguaglianza-codelist`` that tools in other languages can read,
+and the document-wide check that every reference resolves to an entity of an accepted
+kind and every code is known (see :mod:`uguaglianza.model._resolve`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    JsonValue,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+from uguaglianza.dates import PartialDate
+
+__all__ = [
+    "CODE",
+    "ID_PATTERN",
+    "REF",
+    "Amount",
+    "CodeIn",
+    "Entity",
+    "Id",
+    "Model",
+    "Money",
+    "Named",
+    "Quantity",
+    "Ref",
+    "SourceNote",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$"
+CODE_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+#: Every entity kind a reference may point at.
+ENTITY_KINDS = frozenset(
+    {
+        "source",
+        "territory",
+        "organisation",
+        "person",
+        "post",
+        "plan",
+        "area",
+        "objective",
+        "action",
+        "indicator",
+        "act",
+        "body",
+        "meeting",
+        "fund",
+        "call",
+        "grant",
+        "project",
+        "phase",
+        "service",
+        "relation",
+    }
+)
+
+
+class Model(BaseModel):
+    """Base of every model: immutable, and no unknown field is ever silently dropped."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        validate_default=False,
+        ser_json_inf_nan="strings",
+    )
+
+
+Id = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, pattern=ID_PATTERN),
+    Field(description="Identifier, unique within the document."),
+]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Ref:
+    """Marks a string field as a reference to an entity of one of *kinds*."""
+
+    kinds: tuple[str, ...]
+
+    def __init__(self, *kinds: str) -> None:
+        unknown = set(kinds) - ENTITY_KINDS
+        if unknown or not kinds:
+            raise ValueError(f"unknown entity kinds {sorted(unknown)}")
+        object.__setattr__(self, "kinds", tuple(kinds))
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["x-uguaglianza-ref"] = list(self.kinds)
+        schema.setdefault("description", "Id of a " + " or ".join(self.kinds) + ".")
+        return schema
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CodeIn:
+    """Marks a string field as a code from the named codelist (shipped or declared)."""
+
+    codelist: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["x-uguaglianza-codelist"] = self.codelist
+        schema.setdefault(
+            "description",
+            f"A code from the '{self.codelist}' codelist or one declared by the document.",
+        )
+        return schema
+
+
+#: Constraints every code string satisfies.
+CODE = StringConstraints(min_length=1, max_length=100, pattern=CODE_PATTERN)
+#: Constraints every reference string satisfies.
+REF = StringConstraints(min_length=1, max_length=200, pattern=ID_PATTERN)
+
+
+def _reject_inexact(value: object) -> object:
+    """Refuse binary floats: an amount must be exact (write it as a string or integer)."""
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "inexact_number",
+            "binary floating-point number {value} is not exact; write it as a string, "
+            'e.g. "{suggestion}"',
+            {"value": value, "suggestion": repr(value)},
+        )
+    if isinstance(value, bool):
+        raise PydanticCustomError("decimal_type", "a boolean is not a number", {})
+    return value
+
+
+#: An exact, finite decimal number (never a float, NaN or infinite).
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_reject_inexact),
+    Field(allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+                {"type": "number"},
+            ],
+            "description": "An exact decimal number, preferably written as a string.",
+        }
+    ),
+]
+
+#: A non-negative exact amount of money.
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_reject_inexact),
+    Field(allow_inf_nan=False, ge=0),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
+                {"type": "number", "minimum": 0},
+            ],
+            "description": "An exact, non-negative amount, preferably written as a string.",
+        }
+    ),
+]
+
+
+class Money(Model):
+    """An exact amount of money with its currency, e.g. ``600000 EUR``."""
+
+    amount: Amount
+    """Exact, non-negative amount; written as a string or an integer in files."""
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    """ISO 4217 currency code, e.g. ``EUR``."""
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+class SourceNote(Model):
+    """Where a piece of information comes from: a registered source document and the words."""
+
+    document: Annotated[str, REF, Ref("source")] | None = None
+    """Id of the source document (see the document's ``sources``)."""
+    locator: str | None = None
+    """Where in the source: page, paragraph, line."""
+    quote: str | None = None
+    """The words of the source, as written."""
+    date: PartialDate | None = None
+    """When the source said it, if different from the source document's date."""
+    note: str | None = None
+    """A remark on how the source was read (an inference, an uncertainty)."""
+
+
+class Entity(Model):
+    """Something with an id that other entities can refer to."""
+
+    id: Id
+    source: SourceNote | None = None
+    """Provenance of this entity."""
+    notes: str | None = None
+    """Free remarks, e.g. what the source leaves open."""
+    extensions: dict[str, JsonValue] = Field(default_factory=dict)
+    """Users' own data, kept as is. Any other unknown field is an error."""
+
+
+class Named(Entity):
+    """An entity with an Italian name and an optional English one."""
+
+    name: Annotated[str, StringConstraints(min_length=1)]
+    """Name in Italian, as written in the source."""
+    name_en: str | None = None
+    """Name in English."""

@@ -1,0 +1,91 @@
+"""Named reference and code types, so that each field says what it points at."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from uguaglianza.model._base import CODE, REF, CodeIn, Ref
+
+# References, by what they may point at.
+TerritoryRef = Annotated[str, REF, Ref("territory")]
+OrganisationRef = Annotated[str, REF, Ref("organisation")]
+PersonRef = Annotated[str, REF, Ref("person")]
+PlanRef = Annotated[str, REF, Ref("plan")]
+AreaRef = Annotated[str, REF, Ref("area")]
+ObjectiveRef = Annotated[str, REF, Ref("objective")]
+ActionRef = Annotated[str, REF, Ref("action")]
+IndicatorRef = Annotated[str, REF, Ref("indicator")]
+ActRef = Annotated[str, REF, Ref("act")]
+BodyRef = Annotated[str, REF, Ref("body")]
+FundRef = Annotated[str, REF, Ref("fund")]
+CallRef = Annotated[str, REF, Ref("call")]
+ProjectRef = Annotated[str, REF, Ref("project")]
+#: Who can act: lead an action, chair a body, issue or sign an act.
+ActorRef = Annotated[str, REF, Ref("organisation", "person", "post", "body")]
+#: Who can be a member of a body or a partner of a project.
+MemberRef = Annotated[str, REF, Ref("organisation", "person", "post", "body", "territory")]
+#: A person, or the post they hold (when the holder is unknown or changes).
+SignatoryRef = Annotated[str, REF, Ref("person", "post")]
+#: Where funding for an action comes from.
+FundingRef = Annotated[str, REF, Ref("fund", "call", "grant", "project")]
+#: What an act acts upon.
+ActTargetRef = Annotated[
+    str, REF, Ref("plan", "project", "body", "action", "act", "call", "grant", "service")
+]
+#: Where a good practice comes from.
+OriginRef = Annotated[str, REF, Ref("territory", "organisation")]
+#: Any entity at all (relations connect anything).
+AnyRef = Annotated[
+    str,
+    REF,
+    Ref(
+        "territory",
+        "organisation",
+        "person",
+        "post",
+        "plan",
+        "area",
+        "objective",
+        "action",
+        "indicator",
+        "act",
+        "body",
+        "meeting",
+        "fund",
+        "call",
+        "grant",
+        "project",
+        "phase",
+        "service",
+    ),
+]
+
+# Codes, by codelist.
+TerritoryKind = Annotated[str, CODE, CodeIn("territory_kinds")]
+TerritorialLinkKind = Annotated[str, CODE, CodeIn("territorial_link_kinds")]
+OrganisationKind = Annotated[str, CODE, CodeIn("organisation_kinds")]
+PostKind = Annotated[str, CODE, CodeIn("post_kinds")]
+PlanKind = Annotated[str, CODE, CodeIn("plan_kinds")]
+PlanStatus = Annotated[str, CODE, CodeIn("plan_statuses")]
+MilestoneKind = Annotated[str, CODE, CodeIn("plan_milestone_kinds")]
+ActionKind = Annotated[str, CODE, CodeIn("action_kinds")]
+ActionStatus = Annotated[str, CODE, CodeIn("action_statuses")]
+ConditionKind = Annotated[str, CODE, CodeIn("condition_kinds")]
+Ground = Annotated[str, CODE, CodeIn("discrimination_grounds")]
+Domain = Annotated[str, CODE, CodeIn("discrimination_domains")]
+TargetGroup = Annotated[str, CODE, CodeIn("target_groups")]
+IndicatorType = Annotated[str, CODE, CodeIn("indicator_types")]
+Frequency = Annotated[str, CODE, CodeIn("frequencies")]
+ActKind = Annotated[str, CODE, CodeIn("act_kinds")]
+ActEffectKind = Annotated[str, CODE, CodeIn("act_effects")]
+BodyKind = Annotated[str, CODE, CodeIn("body_kinds")]
+BodyLevel = Annotated[str, CODE, CodeIn("body_levels")]
+MembershipRole = Annotated[str, CODE, CodeIn("membership_roles")]
+ServiceKind = Annotated[str, CODE, CodeIn("service_kinds")]
+RelationKind = Annotated[str, CODE, CodeIn("relation_kinds")]
+ParticipationStatus = Annotated[str, CODE, CodeIn("participation_statuses")]
+CallKind = Annotated[str, CODE, CodeIn("call_kinds")]
+GrantStatus = Annotated[str, CODE, CodeIn("grant_statuses")]
+FundKind = Annotated[str, CODE, CodeIn("fund_kinds")]
+Framework = Annotated[str, CODE, CodeIn("frameworks")]
+ReferenceArea = Annotated[str, CODE, CodeIn("reference_areas")]

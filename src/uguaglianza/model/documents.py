@@ -1,0 +1,156 @@
+"""The two root documents: a self-contained plan document and a multi-plan landscape.
+
+Validating either root also resolves it: every id must be unique, every reference must
+point at an entity of an accepted kind, and every code must be shipped or declared.
+Problems are raised together as one ``pydantic.ValidationError`` with precise locations.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, JsonValue, PrivateAttr, ValidationError, model_validator
+
+from uguaglianza.model._base import Id, Model
+from uguaglianza.model._resolve import DocumentIndex, build_index, register_kind
+from uguaglianza.model.actors import Organisation, Person, Post
+from uguaglianza.model.acts import Act
+from uguaglianza.model.funding import Call, Fund, Grant, Phase, Project
+from uguaglianza.model.machinery import GovernanceBody, Meeting
+from uguaglianza.model.monitoring import Indicator
+from uguaglianza.model.plan import Action, InterventionArea, Objective, Plan
+from uguaglianza.model.relations import DeclaredCode, Relation, SourceDocument
+from uguaglianza.model.services import Service
+from uguaglianza.model.territory import Territory
+
+__all__ = ["FORMAT_VERSION", "Document", "Landscape", "PlanDocument"]
+
+#: The version of the file format this library reads and writes.
+FORMAT_VERSION = "1.0"
+
+for _cls, _kind in (
+    (SourceDocument, "source"),
+    (Territory, "territory"),
+    (Organisation, "organisation"),
+    (Person, "person"),
+    (Post, "post"),
+    (Plan, "plan"),
+    (InterventionArea, "area"),
+    (Objective, "objective"),
+    (Action, "action"),
+    (Indicator, "indicator"),
+    (Act, "act"),
+    (GovernanceBody, "body"),
+    (Meeting, "meeting"),
+    (Fund, "fund"),
+    (Call, "call"),
+    (Grant, "grant"),
+    (Project, "project"),
+    (Phase, "phase"),
+    (Service, "service"),
+    (Relation, "relation"),
+):
+    register_kind(_cls, _kind)
+
+
+class _Header(Model):
+    """What a document says about itself; comes first in every file."""
+
+    document: str
+    schema_version: Literal["1.0"]
+    """Version of the file format; this library writes ``"1.0"``."""
+    id: Id
+    name: str | None = None
+    description: str | None = None
+
+
+class _OnePlan(Model):
+    plan: Plan
+    """The plan this document is about."""
+
+
+class _ManyPlans(Model):
+    plans: tuple[Plan, ...] = ()
+
+
+class _Root(Model):
+    """The registries entities live in, shared by both roots, and the resolution step."""
+
+    sources: tuple[SourceDocument, ...] = ()
+    """Documents the data comes from, cited by entities' ``source.document``."""
+    codelists: dict[str, tuple[DeclaredCode, ...]] = Field(default_factory=dict)
+    """Codes this document adds to open codelists, by codelist name."""
+    territories: tuple[Territory, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    persons: tuple[Person, ...] = ()
+    posts: tuple[Post, ...] = ()
+    bodies: tuple[GovernanceBody, ...] = ()
+    """Governance bodies: tables, working groups, conferences, networks."""
+    acts: tuple[Act, ...] = ()
+    funds: tuple[Fund, ...] = ()
+    calls: tuple[Call, ...] = ()
+    grants: tuple[Grant, ...] = ()
+    projects: tuple[Project, ...] = ()
+    services: tuple[Service, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    extensions: dict[str, JsonValue] = Field(default_factory=dict)
+    """Users' own data, kept as is."""
+
+    _index: DocumentIndex = PrivateAttr()
+    _origin: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _resolve(self) -> Self:
+        index, errors = build_index(self, self.codelists)
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        self._index = index
+        return self
+
+    @property
+    def index(self) -> DocumentIndex:
+        """Every entity of the document by id, with its kind and location."""
+        return self._index
+
+    def __eq__(self, other: object) -> bool:
+        # Equal documents have equal content, wherever they were loaded from.
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def origin(self) -> str | None:
+        """The file the document was loaded from, if any (used to locate findings)."""
+        return self._origin
+
+    def plans_list(self) -> tuple[Plan, ...]:
+        """The document's plans: one for a plan document, any number for a landscape."""
+        raise NotImplementedError  # pragma: no cover - both roots override it
+
+
+class PlanDocument(_Root, _OnePlan, _Header):
+    """A self-contained document: one plan and everything it uses."""
+
+    document: Literal["plan"]
+    """Says which root this is: ``plan``."""
+
+    def plans_list(self) -> tuple[Plan, ...]:
+        """The document's one plan, as a tuple."""
+        return (self.plan,)
+
+
+class Landscape(_Root, _ManyPlans, _Header):
+    """Several plans and projects over shared registries, for cross-plan analysis."""
+
+    document: Literal["landscape"]
+    """Says which root this is: ``landscape``."""
+
+    def plans_list(self) -> tuple[Plan, ...]:
+        """All the landscape's plans."""
+        return self.plans
+
+
+#: Either root document.
+Document = Annotated[PlanDocument | Landscape, Field(discriminator="document")]
