@@ -24,6 +24,8 @@ ProjectRef = Annotated[str, REF, Ref("project")]
 ActorRef = Annotated[str, REF, Ref("organisation", "person", "post", "body")]
 #: Who can be a member of a body or a partner of a project.
 MemberRef = Annotated[str, REF, Ref("organisation", "person", "post", "body", "territory")]
+#: Where an office belongs: an organisation or a body (the president of a conference).
+PostOwnerRef = Annotated[str, REF, Ref("organisation", "body")]
 #: A person, or the post they hold (when the holder is unknown or changes).
 SignatoryRef = Annotated[str, REF, Ref("person", "post")]
 #: Where funding for an action comes from.

@@ -14,6 +14,7 @@ from uguaglianza.model._types import (
     OriginRef,
     PersonRef,
     PostKind,
+    PostOwnerRef,
     TerritoryRef,
 )
 
@@ -54,7 +55,8 @@ class Post(Named):
     """
 
     kind: PostKind
-    organisation: OrganisationRef
+    organisation: PostOwnerRef
+    """The organisation, or the body (a conference, a table), the office belongs to."""
     holder: PersonRef | None = None
     period: Period | None = None
     """When *holder* held the post."""

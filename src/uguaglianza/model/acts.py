@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 from uguaglianza.dates import PartialDate
-from uguaglianza.model._base import Model, Named
+from uguaglianza.model._base import Model, Named, SourceNote
 from uguaglianza.model._types import (
     ActEffectKind,
     ActKind,
@@ -30,6 +30,7 @@ class ActEffect(Model):
     planned: bool = False
     """The act announces the effect for a later date (e.g. adoption planned for July)."""
     note: str | None = None
+    source: SourceNote | None = None
 
 
 class Act(Named):
@@ -51,6 +52,8 @@ class Act(Named):
     """Who issued the act: an organisation, a post or a body (the competent body)."""
     signatories: tuple[SignatoryRef, ...] = ()
     addressees: tuple[MemberRef, ...] = ()
+    copies_to: tuple[MemberRef, ...] = ()
+    """Addressed for information only ("e p.c.")."""
     effects: tuple[ActEffect, ...] = ()
     url: str | None = None
     summary: str | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uguaglianza.dates import Duration, PartialDate, Period
-from uguaglianza.model._base import Model, Money, Named
+from uguaglianza.model._base import Model, Money, Named, SourceNote
 from uguaglianza.model._types import (
     ActorRef,
     ActRef,
@@ -75,6 +75,7 @@ class Participant(Model):
     role: str | None = None
     joined: PartialDate | None = None
     note: str | None = None
+    source: SourceNote | None = None
 
 
 class Phase(Named):
@@ -89,6 +90,8 @@ class Project(Named):
     """A funded project: acronym, formal title (``name``), lead, partners and phases."""
 
     acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Other titles the project goes by (the approved action's title, a short name)."""
     description: str | None = None
     lead: OrganisationRef | None = None
     """The lead applicant (capofila)."""

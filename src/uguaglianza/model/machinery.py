@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uguaglianza.dates import PartialDate, Period, Recurrence
-from uguaglianza.model._base import Entity, Model, Named
+from uguaglianza.model._base import Entity, Model, Named, SourceNote
 from uguaglianza.model._types import (
     ActorRef,
     ActRef,
@@ -30,6 +30,7 @@ class Membership(Model):
     represents: OriginRef | None = None
     """The territory or organisation the member sits for."""
     note: str | None = None
+    source: SourceNote | None = None
 
 
 class AgendaItem(Model):
@@ -38,6 +39,7 @@ class AgendaItem(Model):
     title: str
     plan: PlanRef | None = None
     act: ActRef | None = None
+    source: SourceNote | None = None
 
 
 class Meeting(Entity):
@@ -82,5 +84,8 @@ class GovernanceBody(Named):
     period: Period | None = None
     """The body's life: from its first meeting to its end."""
     cadence: Cadence | None = None
+    email: str | None = None
+    """Where the body receives contributions, e.g. good practices from the comuni."""
+    website: str | None = None
     members: tuple[Membership, ...] = ()
     meetings: tuple[Meeting, ...] = ()

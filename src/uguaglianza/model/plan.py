@@ -62,6 +62,7 @@ class Condition(Model):
     kind: ConditionKind
     text: str | None = None
     """The condition as written in the source."""
+    source: SourceNote | None = None
 
 
 class Action(Named):
