@@ -110,7 +110,7 @@ class Ref:
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
         schema["x-uguaglianza-ref"] = list(self.kinds)
-        schema.setdefault("description", "Id of a " + " or ".join(self.kinds) + ".")
+        schema.setdefault("description", "Id of an entity of kind: " + ", ".join(self.kinds) + ".")
         return schema
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from uguaglianza.model._base import CODE, REF, CodeIn, Ref
+from uguaglianza.model._base import CODE, ENTITY_KINDS, REF, CodeIn, Ref
 
 # References, by what they may point at.
 TerritoryRef = Annotated[str, REF, Ref("territory")]
@@ -36,31 +36,9 @@ ActTargetRef = Annotated[
 ]
 #: Where a good practice comes from.
 OriginRef = Annotated[str, REF, Ref("territory", "organisation")]
-#: Any entity at all (relations connect anything).
-AnyRef = Annotated[
-    str,
-    REF,
-    Ref(
-        "territory",
-        "organisation",
-        "person",
-        "post",
-        "plan",
-        "area",
-        "objective",
-        "action",
-        "indicator",
-        "act",
-        "body",
-        "meeting",
-        "fund",
-        "call",
-        "grant",
-        "project",
-        "phase",
-        "service",
-    ),
-]
+#: Any entity that takes part in the coordination network (relations connect anything
+#: but source documents, and relations themselves).
+AnyRef = Annotated[str, REF, Ref(*sorted(ENTITY_KINDS - {"source", "relation"}))]
 
 # Codes, by codelist.
 TerritoryKind = Annotated[str, CODE, CodeIn("territory_kinds")]
