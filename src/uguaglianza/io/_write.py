@@ -1,0 +1,253 @@
+"""Writing documents: deterministic JSON and YAML text, and atomic file replacement."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import secrets
+import stat
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.representer import SafeRepresenter
+
+from uguaglianza.errors import InputError
+
+__all__ = ["atomic_write", "to_json_text", "to_yaml_text"]
+
+_CREATE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _write_error(error: OSError, name: str) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(
+            "cannot write the file: its directory does not exist",
+            file=name,
+            hint="create the directory first, or check the path",
+        )
+    if isinstance(error, PermissionError):
+        return InputError(
+            "cannot write the file: permission denied",
+            file=name,
+            hint="choose a writable location, or fix the permissions of the directory",
+        )
+    reasons = {
+        errno.ENOSPC: "no space left on the device",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOTDIR: "a part of the path is not a directory",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return InputError(f"cannot write the file: {reason}", file=name, hint="choose another path")
+
+
+def _create_temporary(directory: Path, name: str) -> tuple[int, Path]:
+    for _ in range(100):
+        candidate = directory / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(candidate, _CREATE_FLAGS, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "cannot create a temporary file", str(directory))
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable where the platform allows syncing a directory."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at *path* with *data* atomically, keeping its permission bits.
+
+    Readers see either the old or the new content, never a mix; on failure the old
+    file is left untouched. Symbolic links are followed.
+
+    Raises:
+        InputError: the location cannot be written (missing directory, permissions, ...).
+    """
+    name = os.fspath(path)
+    fd = -1
+    temporary: Path | None = None
+    try:
+        target = Path(name).resolve()
+        if target.is_dir():
+            raise InputError(
+                "cannot write the file: this is a directory",
+                file=name,
+                hint="give the path of a file inside the directory",
+            )
+        try:
+            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            mode = None
+        fd, temporary = _create_temporary(target.parent, target.name)
+        if mode is not None:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            else:  # pragma: no cover - Windows
+                temporary.chmod(mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        temporary.replace(target)
+    except BaseException as error:
+        if fd >= 0:
+            os.close(fd)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        if isinstance(error, OSError) and not isinstance(error, InputError):
+            raise _write_error(error, name) from error
+        raise
+    _sync_directory(target.parent)
+
+
+def _finite(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError(f"cannot write {value}: only finite numbers are allowed")
+    return value
+
+
+def _json_number(value: Decimal) -> str:
+    """The JSON number that reads back as exactly *value* (same digits and exponent)."""
+    text = str(_finite(value))
+    # Without a fraction or an exponent a reader would see an int, not a decimal.
+    return text if "." in text or "E" in text else text + "E+0"
+
+
+def to_json_text(data: Any) -> str:
+    """*data* as JSON: indented by 2, keys in the given order, unescaped Unicode, final newline.
+
+    ``Decimal`` values become exact JSON numbers (``Decimal("600000.00")`` → ``600000.00``;
+    integral ones get an exponent, ``Decimal("5")`` → ``5E+0``, so they read back as
+    decimals). Keys should be strings; like :func:`json.dumps`, ints are turned into text.
+
+    Raises:
+        ValueError: a number is NaN or infinite.
+        TypeError: a value has a type JSON does not hold (dates must already be strings).
+    """
+    # Decimals go through the encoder as unguessable marker strings, then lose the quotes.
+    marker = secrets.token_hex(16)
+    found = False
+
+    def default(value: object) -> str:
+        nonlocal found
+        if isinstance(value, Decimal):
+            found = True
+            return marker + _json_number(value)
+        raise TypeError(f"cannot write a {type(value).__name__} as JSON")
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False, default=default)
+    if found:
+        escaped = json.dumps(marker)[1:-1]
+        text = re.sub('"' + re.escape(escaped) + r'([-+.0-9E]+)"', r"\1", text)
+    return text + "\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    """A safe dumper that never writes anchors, aliases or tags, and indents lists."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: SafeRepresenter, value: str) -> yaml.ScalarNode:
+    style = None
+    if any(char in value for char in "\r\x85\u2028\u2029"):
+        style = '"'  # line breaks a reader would normalise: escape them
+    elif "\n" in value:
+        style = "|"  # the emitter falls back to quotes when a block cannot hold it
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_decimal(dumper: SafeRepresenter, value: Decimal) -> yaml.ScalarNode:
+    # A YAML 1.1 float needs a dot: 1E+3 → 1.E+3 and 5 → 5. keep digits and exponent.
+    mantissa, e, exponent = str(_finite(value)).partition("E")
+    if "." not in mantissa:
+        mantissa += "."
+    return dumper.represent_scalar("tag:yaml.org,2002:float", mantissa + e + exponent)
+
+
+def _represent_float(dumper: SafeRepresenter, value: float) -> yaml.ScalarNode:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"cannot write {value}: only finite numbers are allowed")
+    return dumper.represent_float(value)
+
+
+def _represent_dict(dumper: SafeRepresenter, value: dict[Any, Any]) -> yaml.MappingNode:
+    for key in value:
+        if not isinstance(key, str):
+            raise TypeError(f"cannot write the key {key!r}: mapping keys must be strings")
+    return dumper.represent_dict(value)
+
+
+def _represent_unknown(dumper: SafeRepresenter, value: object) -> yaml.Node:
+    raise TypeError(f"cannot write a {type(value).__name__} as YAML")
+
+
+# Only the types JSON has (plus Decimal): dates, bytes or sets would not read back equal.
+_Dumper.yaml_representers = {}
+_Dumper.add_representer(type(None), SafeRepresenter.represent_none)
+_Dumper.add_representer(bool, SafeRepresenter.represent_bool)
+_Dumper.add_representer(int, SafeRepresenter.represent_int)
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Decimal, _represent_decimal)
+_Dumper.add_representer(float, _represent_float)
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(list, SafeRepresenter.represent_list)
+_Dumper.add_representer(tuple, SafeRepresenter.represent_list)
+_Dumper.add_representer(None, _represent_unknown)  # type: ignore[arg-type]
+
+# Quote strings that other YAML readers (1.2, or 1.1 with y/n booleans) would take for
+# numbers or booleans, besides those PyYAML itself would.
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"])
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^[yYnN]$"), list("yYnN"))
+
+_WIDTH = 1 << 30  # never fold long lines
+
+
+def to_yaml_text(data: Any) -> str:
+    """*data* as block-style YAML: keys in the given order, no anchors, final newline.
+
+    Multi-line strings use literal blocks (``|``); strings a reader would take for
+    another type are quoted. ``Decimal`` values are written as plain numbers with a
+    dot (``600000.00``, ``5.``, ``1.E+3``) that read back as the same decimal.
+
+    Raises:
+        ValueError: a number is NaN or infinite.
+        TypeError: a value has a type YAML documents do not hold, or a key is not a string.
+    """
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=_WIDTH,
+        indent=2,
+    )
+    return text
