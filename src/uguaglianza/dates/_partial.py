@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
@@ -160,6 +161,8 @@ class PartialDate:
         try:
             if isinstance(value, PartialDate):
                 return value
+            if type(value) is str and cls is PartialDate:
+                return _parse_iso(value)
             if isinstance(value, str):
                 return cls.parse(value)
             if isinstance(value, int) and not isinstance(value, bool):
@@ -174,6 +177,11 @@ class PartialDate:
             "partial_date",
             f"expected {_ISO_FORMS} or a year, got {type(value).__name__}",
         )
+
+
+# Large documents repeat the same few thousand dates; partial dates are immutable, so
+# equal texts can share one instance (errors are not cached: they are raised again).
+_parse_iso = functools.lru_cache(maxsize=8192)(PartialDate.parse)
 
 
 def span_of(value: date | PartialDate) -> tuple[date, date]:

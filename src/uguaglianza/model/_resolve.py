@@ -1,16 +1,24 @@
 """Document-wide checks run when a root document is validated.
 
-One linear walk over the document registers every entity id, then checks every
+One linear pass over the document registers every entity id, then checks every
 reference (it exists, and points at an entity of an accepted kind) and every code (it
-is in the shipped codelist or declared by the document). The walk is driven by the
+is in the shipped codelist or declared by the document). The pass is driven by the
 ``Ref`` and ``CodeIn`` markers on the fields, computed once per model class.
+
+A valid document takes the fast road: the values of each field are gathered for all
+instances of a class at once and checked as sets, and only entities get a location.
+When that check sees anything wrong, the exact walk runs instead and locates every
+problem, so errors are the same whichever road found them.
 """
 
 from __future__ import annotations
 
+import operator
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from typing import Any, Literal, Union
 
 import attrs
@@ -20,7 +28,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from uguaglianza.codelists import codelist_names, load_codelist
 from uguaglianza.model._base import CodeIn, Ref
 
-__all__ = ["DocumentIndex", "EntityRecord", "Loc", "build_index"]
+__all__ = ["DocumentIndex", "EntityRecord", "Loc", "build_index", "holders", "key_count"]
 
 Loc = tuple[str | int, ...]
 
@@ -105,6 +113,83 @@ def _probes(cls: type[BaseModel]) -> tuple[_Probe, ...]:
                 found.append(_Probe(name, what, many, payload))
         probes = _PROBES[cls] = tuple(found)
     return probes
+
+
+@attrs.frozen(slots=True)
+class _Shape:
+    """How the fast check reads one model class: its kind and its fields to check."""
+
+    kind: str | None
+    probes: tuple[_Probe, ...]
+    # Reads every probed field of an instance at once: one visit per object in memory.
+    read: Callable[[Any], Any]
+    # Fields that may hold entities, directly or deeper: (name, many, class, leaf), where
+    # a leaf class is an entity kind that holds no other entities.
+    bearers: tuple[tuple[str, bool, type[BaseModel], bool], ...]
+
+
+_SHAPES: dict[type[BaseModel], _Shape] = {}
+_ID = operator.attrgetter("id")
+_KIND = operator.attrgetter("kind")
+
+
+def _bearing_classes(root: type[BaseModel]) -> set[type[BaseModel]]:
+    """The model classes reachable from *root* that are, or may hold, entities."""
+    return _closure(root, _ENTITY_KIND_BY_CLASS.__contains__)
+
+
+def _closure(
+    root: type[BaseModel], wanted: Callable[[type[BaseModel]], bool]
+) -> set[type[BaseModel]]:
+    """The model classes reachable from *root* that are *wanted*, or may hold one that is."""
+    edges: dict[type[BaseModel], list[type[BaseModel]]] = {}
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        if cls in edges:
+            continue
+        edges[cls] = [probe.payload for probe in _probes(cls) if probe.what == "model"]
+        todo.extend(edges[cls])
+    bearing = {cls for cls in edges if wanted(cls)}
+    changed = True
+    while changed:
+        changed = False
+        for cls, targets in edges.items():
+            if cls not in bearing and any(target in bearing for target in targets):
+                bearing.add(cls)
+                changed = True
+    return bearing
+
+
+def _shape(cls: type[BaseModel]) -> _Shape:
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        probes = _probes(cls)
+        bearing = _bearing_classes(cls)
+        kinds = _ENTITY_KIND_BY_CLASS
+        shape = _SHAPES[cls] = _Shape(
+            kind=kinds.get(cls),
+            probes=probes,
+            read=operator.attrgetter(*(probe.name for probe in probes)) if probes else _ID,
+            bearers=tuple(
+                (
+                    probe.name,
+                    probe.many,
+                    probe.payload,
+                    probe.payload in kinds and _bearing_classes(probe.payload) == {probe.payload},
+                )
+                for probe in probes
+                if probe.what == "model" and probe.payload in bearing
+            ),
+        )
+    return shape
+
+
+def _columns(shape: _Shape, items: list[Any]) -> Iterable[Iterable[Any]]:
+    """The values of each probed field of *items*, field by field."""
+    if len(shape.probes) == 1:
+        return (map(shape.read, items),)
+    return zip(*map(shape.read, items), strict=True)
 
 
 @attrs.frozen(slots=True)
@@ -234,6 +319,215 @@ def _known_codes(declared: Mapping[str, Any], errors: list[InitErrorDetails]) ->
     return known
 
 
+def _gather(
+    doc: BaseModel,
+) -> tuple[dict[frozenset[str], set[Any]], dict[str, set[Any]]] | None:
+    """Every reference by accepted kinds and every code by codelist, as sets.
+
+    Returns None when an instance is not exactly of its field's declared class (a
+    subclass may add fields of its own): the exact walk handles that case.
+    """
+    refs: dict[frozenset[str], set[Any]] = defaultdict(set)
+    codes: dict[str, set[Any]] = defaultdict(set)
+    # A single field's None means "absent"; inside a tuple it would be an error.
+    optional_refs: dict[frozenset[str], set[Any]] = defaultdict(set)
+    optional_codes: dict[str, set[Any]] = defaultdict(set)
+    groups: list[tuple[type[BaseModel], list[Any]]] = [(type(doc), [doc])]
+    for cls, items in groups:  # grows while it is read: breadth first, class by class
+        shape = _shape(cls)
+        if not shape.probes:
+            continue
+        for probe, column in zip(shape.probes, _columns(shape, items), strict=True):
+            values = chain.from_iterable(column) if probe.many else column
+            if probe.what == "ref":
+                (refs if probe.many else optional_refs)[probe.payload].update(values)
+            elif probe.what == "code":
+                (codes if probe.many else optional_codes)[probe.payload].update(values)
+            else:
+                # Model instances are always true, so filtering on truth drops just None.
+                found = list(values if probe.many else filter(None, values))
+                if found:
+                    if set(map(type, found)) != {probe.payload}:
+                        return None
+                    groups.append((probe.payload, found))
+    for kinds, optional in optional_refs.items():
+        optional.discard(None)
+        refs[kinds] |= optional
+    for name, optional in optional_codes.items():
+        optional.discard(None)
+        codes[name] |= optional
+    return refs, codes
+
+
+class _IrregularError(Exception):
+    """An instance is not exactly of its field's declared class."""
+
+
+def _instances(
+    doc: BaseModel, wanted: set[type[BaseModel]] | None = None
+) -> Iterator[tuple[type[BaseModel], list[Any]]]:
+    """Every model instance in *doc*, class by class (only classes *wanted*, if given).
+
+    Raises:
+        _IrregularError: an instance is not exactly of its field's declared class.
+    """
+    groups: list[tuple[type[BaseModel], list[Any]]] = [(type(doc), [doc])]
+    for cls, items in groups:  # grows while it is read
+        yield cls, items
+        for probe in _probes(cls):
+            if probe.what != "model" or (wanted is not None and probe.payload not in wanted):
+                continue
+            values = map(operator.attrgetter(probe.name), items)
+            # Model instances are always true, so filtering on truth drops just None.
+            children = list(chain.from_iterable(values) if probe.many else filter(None, values))
+            if children:
+                if set(map(type, children)) != {probe.payload}:
+                    raise _IrregularError
+                groups.append((probe.payload, children))
+
+
+def holders(doc: BaseModel, field: str) -> list[BaseModel] | None:
+    """Every model instance in *doc*, itself included, whose class has a *field*.
+
+    Returns None when an instance is not exactly of its field's declared class.
+    """
+    reaching = _closure(type(doc), lambda cls: field in cls.model_fields)
+    try:
+        return [
+            item
+            for cls, items in _instances(doc, reaching)
+            if field in cls.model_fields
+            for item in items
+        ]
+    except _IrregularError:
+        return None
+
+
+_FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
+
+
+def key_count(doc: BaseModel) -> int | None:
+    """How many keys the objects *doc* was validated from held, duplicates aside.
+
+    Each field given in the input is one key (``model_fields_set``), and so is each key
+    of the mappings in it (``extensions``, ``codelists``). Returns None when an instance
+    is not exactly of its field's declared class.
+    """
+    count = 0
+    try:
+        for cls, items in _instances(doc):
+            count += sum(map(len, map(_FIELDS_SET, items)))
+            for name in _mapping_fields(cls):
+                for value in filter(None, map(operator.attrgetter(name), items)):
+                    count += _keys_within(value)
+    except _IrregularError:
+        return None
+    return count
+
+
+def _mapping_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, field in cls.model_fields.items()
+        if typing.get_origin(field.annotation) is dict
+    )
+
+
+def _keys_within(value: object) -> int:
+    """The keys of the mappings and models in a plain value, at any depth."""
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            count += len(item)
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, BaseModel):
+            count += len(item.model_fields_set)
+            stack.extend(item.__dict__.values())
+    return count
+
+
+_MAX_NESTING = 100
+
+
+def _register(
+    node: BaseModel, loc: Loc, entities: dict[str, EntityRecord], depth: int = 0
+) -> int | None:
+    """Register the entities in *node* in document order; the number registered.
+
+    Returns None if the nesting is unexpectedly deep (the exact walk copes with it).
+    """
+    if depth > _MAX_NESTING:
+        return None
+    shape = _shape(type(node))
+    count = 0
+    if shape.kind is not None:
+        entity_id = getattr(node, "id", None)
+        if entity_id is not None:
+            entities[entity_id] = EntityRecord(shape.kind, node, loc)
+            count += 1
+    for name, many, child, leaf in shape.bearers:
+        value = getattr(node, name)
+        if value is None:
+            continue
+        if not many:
+            found = _register(value, (*loc, name), entities, depth + 1)
+            if found is None:
+                return None
+            count += found
+        elif leaf:
+            count += _register_leaves(value, (*loc, name), _ENTITY_KIND_BY_CLASS[child], entities)
+        else:
+            for i, item in enumerate(value):
+                found = _register(item, (*loc, name, i), entities, depth + 1)
+                if found is None:
+                    return None
+                count += found
+    return count
+
+
+def _register_leaves(
+    items: Iterable[Any], loc: Loc, kind: str, entities: dict[str, EntityRecord]
+) -> int:
+    count = 0
+    for i, (item, entity_id) in enumerate(zip(items, map(_ID, items), strict=True)):
+        if entity_id is not None:
+            entities[entity_id] = EntityRecord(kind, item, (*loc, i))
+            count += 1
+    return count
+
+
+def _fast_index(doc: BaseModel, declared: Mapping[str, Any]) -> dict[str, EntityRecord] | None:
+    """The entities of *doc* by id if it has no problem at all, else None."""
+    gathered = _gather(doc)
+    if gathered is None:
+        return None
+    refs, codes = gathered
+    entities: dict[str, EntityRecord] = {}
+    registered = _register(doc, (), entities)
+    if registered is None or registered != len(entities):  # a duplicate id
+        return None
+    kind_of = dict(zip(entities, map(_KIND, entities.values()), strict=True))
+    for accepted, targets in refs.items():
+        if not set(map(kind_of.get, targets)) <= accepted:  # None: a dangling reference
+            return None
+    if codes or declared:
+        names = set(codelist_names())
+        if not names.issuperset(declared):
+            return None
+        for name, values in codes.items():
+            allowed = load_codelist(name).codes_set()
+            items = declared.get(name)
+            if items:
+                allowed = allowed | {item.code for item in items}
+            if not values <= allowed:
+                return None
+    return entities
+
+
 def build_index(
     doc: BaseModel, declared: Mapping[str, Any]
 ) -> tuple[DocumentIndex, list[InitErrorDetails]]:
@@ -242,6 +536,12 @@ def build_index(
     Returns the index and the problems found, as pydantic error details with their
     locations, ready to be raised as one ``ValidationError``.
     """
+    try:
+        fast = _fast_index(doc, declared)
+    except Exception:  # an odd document (built without validation): the exact walk copes
+        fast = None
+    if fast is not None:
+        return DocumentIndex(fast), []
     entities: dict[str, EntityRecord] = {}
     refs: list[tuple[Loc, str, frozenset[str]]] = []
     codes: list[tuple[Loc, str, str]] = []

@@ -1,0 +1,53 @@
+"""The ``uguaglianza`` command: a thin shell over the public API.
+
+Exit codes: 0 success (valid), 1 invalid document or findings of error severity,
+2 unreadable input or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from uguaglianza.cli import _analyse, _convert, _graph, _rules, _schema, _validate
+from uguaglianza.cli._common import CommandError
+
+__all__ = ["main"]
+
+_COMMANDS = (_validate, _rules, _convert, _schema, _graph, _analyse)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from uguaglianza import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="uguaglianza",
+        description="Check, convert and analyse equality-plan documents (JSON or YAML).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in _COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exit_.code or 0)
+    try:
+        code: int = args.run(args)
+    except CommandError as error:
+        print(f"uguaglianza: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return code if code is not None else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m uguaglianza.cli``."""
+
+import sys
+
+from uguaglianza.cli import main
+
+sys.exit(main())

@@ -1,0 +1,387 @@
+"""Reading and writing plan documents and landscapes as JSON or YAML.
+
+Input is untrusted: it is read within size, nesting and alias limits, YAML only through a
+safe loader, duplicate keys are errors. Every problem is reported with the file, the
+line and column, the JSON path, the offending value and a hint. Writes are atomic and
+deterministic: the same document always gives the same bytes.
+
+The cyclic garbage collector is paused while a document is parsed and validated: the
+millions of objects a large document is made of hold no reference cycles, so the
+collections they would trigger could free nothing. The new document then goes straight
+to the collector's oldest generation; ``freeze=True`` takes it out of the collector's
+reach altogether, for services that keep a large document for long (see :func:`load`).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import operator
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import PydanticSerializationError
+
+from uguaglianza.errors import DocumentError, InputError, Issue, UnknownFormatError, shorten
+from uguaglianza.io._json import json_shape, parse_json
+from uguaglianza.io._limits import DEFAULT_LIMITS, Limits, paused_gc
+from uguaglianza.io._locate import locate_json, locate_yaml
+from uguaglianza.io._source import decode_text, detect_format, read_bytes
+from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
+from uguaglianza.io._yaml import parse_yaml
+from uguaglianza.model import Document, Landscape, PlanDocument
+from uguaglianza.model._issues import issues_from_validation_error
+from uguaglianza.model._resolve import holders, key_count
+
+__all__ = ["Format", "dump", "dumps", "from_data", "load", "loads", "to_data"]
+
+Format: TypeAlias = Literal["json", "yaml"]
+AnyDocument: TypeAlias = PlanDocument | Landscape
+
+_ROOTS: dict[str, type[PlanDocument] | type[Landscape]] = {
+    "plan": PlanDocument,
+    "landscape": Landscape,
+}
+
+
+def _check_format(format: str) -> Format:
+    if format not in ("json", "yaml"):
+        raise UnknownFormatError(f"unknown format {format!r}; use 'json' or 'yaml'")
+    return format  # type: ignore[return-value]
+
+
+def _root_class(data: object, file: str | None) -> type[PlanDocument] | type[Landscape]:
+    if not isinstance(data, Mapping):
+        raise DocumentError(
+            [
+                Issue(
+                    code="not_a_document",
+                    message=f"a document is a mapping of fields, not a {type(data).__name__}",
+                    value=shorten(data),
+                    hint="start the file with 'document: plan' or 'document: landscape'",
+                    file=file,
+                    line=1 if file else None,
+                )
+            ],
+            file=file,
+        )
+    kind = data.get("document")
+    root = _ROOTS.get(kind) if isinstance(kind, str) else None
+    if root is None:
+        raise DocumentError(
+            [
+                Issue(
+                    code="unknown_document_type",
+                    message="missing or unknown 'document' field"
+                    if kind is None
+                    else f"unknown document type {kind!r}",
+                    path="document",
+                    value=None if kind is None else shorten(kind),
+                    hint="set 'document' to 'plan' (one plan) or 'landscape' (several plans)",
+                    file=file,
+                )
+            ],
+            file=file,
+        )
+    return root
+
+
+def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
+    # The models hold no reference cycles the collector could free, and validating a
+    # large document allocates millions of objects that would trigger repeated full
+    # collections for nothing; pausing the collector for the call is safe and much faster.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return root.model_validate(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def from_data(
+    data: Any,
+    *,
+    file: str | None = None,
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None = None,
+    freeze: bool = False,
+) -> AnyDocument:
+    """Validate already-parsed *data* (a mapping) into a plan document or a landscape.
+
+    *freeze* moves the new document out of the garbage collector's reach, as
+    :func:`load` explains; the collection it starts with also scans *data*.
+
+    Raises:
+        DocumentError: the data is not a valid document; ``issues`` lists every problem.
+    """
+    if freeze:
+        gc.collect()
+    with paused_gc():
+        doc = _from_data(data, file, locate)
+        _settle(freeze)
+    return doc
+
+
+def _settle(freeze: bool) -> None:
+    """Move a new document's objects out of the young generations, or out of reach.
+
+    Built with the collector paused, they all wait in the youngest generation, where the
+    next automatic collection would scan them all at once (a second at national size),
+    and the one after again. ``gc.freeze()`` moves every tracked object to the permanent
+    generation in constant time, and ``gc.unfreeze()`` from there to the oldest, where
+    only full collections look. Unfreezing is skipped if the program froze objects of
+    its own, since it would release them too: the next collections scan the document.
+    """
+    if freeze:
+        gc.freeze()
+    elif gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
+
+
+def _from_data(
+    data: Any,
+    file: str | None,
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
+) -> AnyDocument:
+    root = _root_class(data, file)
+    try:
+        return _validate(root, data)
+    except ValidationError as error:
+        issues = issues_from_validation_error(error, root=root, file=file)
+        if locate is not None:
+            locs = [tuple(detail["loc"]) for detail in error.errors()]
+            issues = [
+                _with_position(issue, loc, locate) for issue, loc in zip(issues, locs, strict=True)
+            ]
+        raise DocumentError(issues, file=file) from None
+
+
+def _with_position(
+    issue: Issue,
+    loc: tuple[str | int, ...],
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None],
+) -> Issue:
+    position = locate(loc)
+    if position is None:
+        return issue
+    line, column = position
+    return Issue(
+        code=issue.code,
+        message=issue.message,
+        path=issue.path,
+        value=issue.value,
+        hint=issue.hint,
+        file=issue.file,
+        line=line,
+        column=column,
+    )
+
+
+def loads(
+    text: str | bytes,
+    format: str = "json",
+    *,
+    file: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    freeze: bool = False,
+) -> AnyDocument:
+    """Parse and validate a document from *text* in *format* (``"json"`` or ``"yaml"``).
+
+    *freeze* moves the new document out of the garbage collector's reach, as
+    :func:`load` explains.
+
+    Raises:
+        InputError: *text* is bytes that are not UTF-8, or binary.
+        ParseError: the text is not well-formed or exceeds a limit.
+        DocumentError: the data is not a valid document.
+    """
+    fmt = _check_format(format)
+    if freeze:
+        gc.collect()  # before parsing, so that it does not scan the parsed data
+    with paused_gc():
+        doc = _loads(text, fmt, file, limits)
+        _settle(freeze)
+    return doc
+
+
+def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> AnyDocument:
+    if isinstance(text, bytes | bytearray) and len(text) > limits.max_bytes:
+        raise InputError(
+            f"input is {len(text)} bytes, more than the limit of {limits.max_bytes}",
+            file=file,
+            hint="raise Limits.max_bytes if the document is trusted",
+        )
+    if fmt == "json" and len(text) <= limits.max_bytes:
+        doc = _from_json(text, limits)
+        if doc is not None:
+            return doc
+    if isinstance(text, bytes | bytearray):
+        text = decode_text(bytes(text), file=file)
+    if fmt == "json":
+        data = parse_json(text, file=file, limits=limits)
+    else:
+        data = parse_yaml(text, file=file, limits=limits)
+    source = text
+    locators: list[Any] = []
+
+    def locate(loc: tuple[str | int, ...]) -> tuple[int, int] | None:
+        # Built on the first error only: locating costs a second parse.
+        if not locators:
+            locators.append(locate_json(source) if fmt == "json" else locate_yaml(source))
+        position: tuple[int, int] | None = locators[0].position(loc)
+        return position
+
+    return _from_data(data, file, locate)
+
+
+def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
+    """The document in JSON *text*, read by pydantic's own parser; None to read it exactly.
+
+    pydantic's parser skips the Python objects :func:`parse_json` builds, but it keeps
+    the last of repeated keys, reads numbers with a fraction as floats and knows no
+    limits. So the text's shape is counted first and the document checked after: only a
+    document both roads read alike comes back. Anything else, errors included, returns
+    None, and the exact road reads it again and reports every problem as usual (an
+    unpaired surrogate escape, which the exact road refuses, is an error here too).
+    """
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    shape = json_shape(data, limits.max_depth)
+    if not shape.shallow or shape.values > limits.max_nodes:
+        return None
+    try:
+        with paused_gc():
+            doc = _document_adapter().validate_json(data)
+    except (ValueError, RecursionError):
+        return None
+    # Fewer keys in the document than in the text: an object repeats a key.
+    if key_count(doc) != shape.keys or _holds_float(doc) is not False:
+        return None
+    return doc
+
+
+@functools.cache
+def _document_adapter() -> TypeAdapter[AnyDocument]:
+    return TypeAdapter(Document)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    freeze: bool = False,
+) -> AnyDocument:
+    """Read, parse and validate the document in *path* (format from the extension).
+
+    The garbage collector is paused while the document is built, which then joins the
+    collector's oldest generation. While a large document is alive, every full
+    collection the program runs (automatic or ``gc.collect()``) scans its millions of
+    objects again: about a second each at national size. With ``freeze=True``, ``load``
+    first runs one full collection, then, once the document is built, calls
+    ``gc.freeze()``, moving every object alive (the document included) to the
+    collector's permanent generation, where collections no longer look.
+
+    This is safe for the document: it holds no reference cycles, so dropping it frees
+    it at once, frozen or not. But ``gc.freeze()`` acts on the whole process: an object
+    of the program that was alive at that moment and later becomes part of an
+    unreachable cycle is only freed after ``gc.unfreeze()``. Opt in when the document
+    lives as long as the process, as in a service that loads its data at start.
+
+    Raises:
+        InputError: the file cannot be read, is too large, binary or not UTF-8.
+        UnknownFormatError: the extension is not .json, .yaml or .yml.
+        ParseError: the file is not well-formed JSON/YAML or exceeds a limit.
+        DocumentError: the file is not a valid document.
+    """
+    name = os.fspath(path)
+    fmt = _check_format(format) if format is not None else detect_format(name)
+    if freeze:
+        gc.collect()
+    with paused_gc():
+        doc = _loads(read_bytes(name, limits=limits), fmt, name, limits)
+        doc._origin = name  # remembered so that findings can name lines in this file
+        _settle(freeze)
+    return doc
+
+
+def to_data(doc: AnyDocument) -> dict[str, Any]:
+    """The document as JSON-compatible data, without fields left at their defaults."""
+    return doc.model_dump(mode="json", exclude_defaults=True)
+
+
+def dumps(doc: AnyDocument, format: str = "json") -> str:
+    """Serialise *doc* as deterministic JSON or YAML text."""
+    fmt = _check_format(format)
+    if fmt == "json":
+        data = _pydantic_json(doc)
+        return to_json_text(to_data(doc)) if data is None else data.decode("utf-8")
+    return to_yaml_text(to_data(doc))
+
+
+def _pydantic_json(doc: AnyDocument) -> bytes | None:
+    """The UTF-8 JSON of *doc* written by pydantic, or None where it could differ.
+
+    pydantic's writer gives the same bytes as :func:`to_json_text` on the document's
+    data, several times faster, except for floats (only user ``extensions`` can hold
+    any): it writes ``1e-7`` where Python writes ``1e-07``.
+    """
+    try:
+        if _holds_float(doc) is not False:
+            return None
+        return _writer(type(doc)).dump_json(doc, indent=2, exclude_defaults=True) + b"\n"
+    except (PydanticSerializationError, ValueError, TypeError, AttributeError, RecursionError):
+        return None  # an odd document: the exact writer raises its own, documented errors
+
+
+@functools.cache
+def _writer(root: type[AnyDocument]) -> TypeAdapter[AnyDocument]:
+    return TypeAdapter(root)
+
+
+_EXTENSIONS = operator.attrgetter("extensions")
+
+
+def _holds_float(doc: AnyDocument) -> bool | None:
+    """Whether users' ``extensions``, the only place for floats, hold one; None if unsure."""
+    found = holders(doc, "extensions")
+    if found is None:
+        return None
+    return any(map(_has_float, filter(None, map(_EXTENSIONS, found))))
+
+
+def _has_float(value: object) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
+
+
+def dump(
+    doc: AnyDocument,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+) -> None:
+    """Write *doc* to *path* atomically (format from the extension unless given)."""
+    name = os.fspath(path)
+    fmt = _check_format(format) if format is not None else detect_format(name)
+    if fmt == "yaml":
+        data = to_yaml_text(to_data(doc)).encode("utf-8")
+    elif (written := _pydantic_json(doc)) is not None:
+        data = written
+    else:
+        data = to_json_text(to_data(doc)).encode("utf-8")
+    atomic_write(Path(name), data)
