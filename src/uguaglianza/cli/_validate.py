@@ -1,0 +1,283 @@
+"""``uguaglianza validate``: structural and semantic checks, as text, JSON or SARIF.
+
+Options come from the command line and from ``[tool.uguaglianza]`` in the nearest
+``pyproject.toml`` (the command line wins). Exit 0 without errors, 1 with errors, 2 when
+an input cannot be read or the options are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from uguaglianza import validate
+from uguaglianza.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, write_json
+from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
+from uguaglianza.io import load
+from uguaglianza.rules import PROFILES, Lang, Report, RuleSet, Severity, report_from_issues
+
+#: Keys accepted in ``[tool.uguaglianza]``.
+CONFIG_KEYS = frozenset({"select", "ignore", "severity", "profile", "lang"})
+_SUMMARY = {
+    "it": "{files} file controllati: {counts}",
+    "en": "{files} file(s) checked: {counts}",
+}
+
+
+@attrs.frozen
+class Settings:
+    """The options of a run, after merging the configuration file and the command line."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = attrs.field(factory=dict)
+    profile: str | None = None
+    lang: Lang | None = None
+
+
+@attrs.frozen
+class FileResult:
+    """What checking one file found; ``readable`` is false when it could not be read."""
+
+    file: str
+    readable: bool
+    report: Report
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-compatible data."""
+        return {"file": self.file, "readable": self.readable, **self.report.to_dict()}
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _severity_pair(text: str) -> tuple[str, str]:
+    selector, sep, level = text.partition("=")
+    if not sep or not selector.strip() or level.strip() not in {s.value for s in Severity}:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not CODE=LEVEL with LEVEL one of error, warning, info"
+        )
+    return selector.strip(), level.strip()
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-05-31") from None
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang it|en``; the default comes from the configuration, then the locale."""
+    parser.add_argument(
+        "--lang", choices=("it", "en"), help="language of messages (default: from LANG)"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="read [tool.uguaglianza] from this file instead of the nearest pyproject.toml",
+    )
+    parser.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
+def register(commands: Any) -> None:
+    """Add the ``validate`` command to *commands*."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "validate",
+        help="check documents: structure, references, codes and the semantic rules",
+        description="Check documents against the format and the rules (see `uguaglianza rules`).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="run only these codes, prefixes or families (comma-separated, e.g. UG3,time)",
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, action="extend", metavar="CODES", help="do not run these"
+    )
+    parser.add_argument(
+        "--severity",
+        type=_severity_pair,
+        action="append",
+        metavar="CODE=LEVEL",
+        help="change a rule's severity, e.g. UG301=info (repeatable)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=[profile.name for profile in PROFILES],
+        help="check every plan under this profile instead of the one its kind implies",
+    )
+    parser.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="date of the checks (default: today)"
+    )
+    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    add_lang_option(parser)
+    parser.set_defaults(run=run)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above *start* with a ``[tool.uguaglianza]``."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "uguaglianza" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise CommandError(f"{path}: cannot read the configuration: {error}") from None
+
+
+def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CommandError(f"{path}: [tool.uguaglianza] {key} must be a list of strings")
+    return tuple(value)
+
+
+def read_config(path: Path) -> Settings:
+    """The settings in ``[tool.uguaglianza]`` of *path*.
+
+    Raises:
+        CommandError: the file or the table is not valid (exit 2).
+    """
+    table = _read_toml(path).get("tool", {}).get("uguaglianza", {})
+    unknown = set(table) - CONFIG_KEYS
+    if unknown:
+        raise CommandError(
+            f"{path}: unknown keys in [tool.uguaglianza]: {', '.join(sorted(unknown))}; "
+            f"known keys: {', '.join(sorted(CONFIG_KEYS))}"
+        )
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or not all(
+        isinstance(v, str) and v in {s.value for s in Severity} for v in severity.values()
+    ):
+        raise CommandError(
+            f"{path}: [tool.uguaglianza] severity maps codes to error, warning or info"
+        )
+    profile = table.get("profile")
+    if profile is not None and profile not in {p.name for p in PROFILES}:
+        raise CommandError(f"{path}: [tool.uguaglianza] profile {profile!r} is not a profile")
+    lang = table.get("lang")
+    if lang is not None and lang not in ("it", "en"):
+        raise CommandError(f"{path}: [tool.uguaglianza] lang must be 'it' or 'en'")
+    return Settings(
+        select=_strings(table["select"], "select", path) if "select" in table else None,
+        ignore=_strings(table.get("ignore", []), "ignore", path),
+        severity=dict(severity),
+        profile=profile,
+        lang=lang,
+    )
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings overridden by the command line's."""
+    if args.no_config:
+        base = Settings()
+    elif args.config:
+        base = read_config(Path(args.config))
+    else:
+        found = find_config(Path.cwd())
+        base = read_config(found) if found else Settings()
+    select = getattr(args, "select", None)
+    ignore = getattr(args, "ignore", None)
+    pairs = getattr(args, "severity", None) or []
+    return Settings(
+        select=tuple(select) if select is not None else base.select,
+        ignore=tuple(ignore) if ignore is not None else base.ignore,
+        severity={**base.severity, **dict(pairs)},
+        profile=getattr(args, "profile", None) or base.profile,
+        lang=args.lang or base.lang,
+    )
+
+
+def language(chosen: Lang | None) -> Lang:
+    """*chosen*, or Italian when the locale is Italian, else English."""
+    if chosen is not None:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "it" if value.lower().startswith("it") else "en"
+    return "en"
+
+
+def _check_options(options: Settings) -> None:
+    """Fail early (exit 2) on selectors that match no rule."""
+    rules = RuleSet.default()
+    try:
+        rules.select(options.select, options.ignore)
+        for selector in options.severity:
+            rules.resolve(selector)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+
+
+def check_file(path: str, options: Settings, as_of: datetime.date | None) -> FileResult:
+    """Load *path* and run every check, collecting problems instead of raising."""
+    try:
+        doc = load(path)
+    except (InputError, UnknownFormatError) as error:
+        issue = Issue(code="unreadable", message=str(error), file=path)
+        return FileResult(path, False, report_from_issues([issue], unreadable=True))
+    except ParseError as error:
+        return FileResult(path, False, report_from_issues(error.issues, unreadable=True))
+    except DocumentError as error:
+        return FileResult(path, True, report_from_issues(error.issues))
+    report = validate(
+        doc,
+        select=options.select,
+        ignore=options.ignore,
+        severity=options.severity,
+        profile=options.profile,
+        as_of=as_of,
+    )
+    return FileResult(path, True, report)
+
+
+def _print(results: Sequence[FileResult], fmt: str, lang: Lang) -> None:
+    combined = Report.combine(result.report for result in results)
+    if fmt == "json":
+        write_json(
+            {
+                "ok": combined.ok,
+                "counts": {str(s): n for s, n in combined.counts.items()},
+                "files": [result.to_dict() for result in results],
+            },
+            sys.stdout,  # looked up now, so that redirections of stdout are honoured
+        )
+    elif fmt == "sarif":
+        write_json(combined.to_sarif(lang=lang), sys.stdout)
+    else:
+        for result in results:
+            sys.stdout.write(result.report.to_text(lang))
+        summary = _SUMMARY[lang].format(files=len(results), counts=combined.summary(lang))
+        print(summary, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every file; exit 2 if any is unreadable, else 1 if any has errors."""
+    options = settings(args)
+    _check_options(options)
+    results = [check_file(path, options, args.as_of) for path in args.files]
+    _print(results, args.format, language(options.lang))
+    if any(not result.readable for result in results):
+        return EXIT_USAGE
+    if any(not result.report.ok for result in results):
+        return EXIT_INVALID
+    return EXIT_OK

@@ -1,0 +1,189 @@
+"""Running rules over a document: selection, profiles, severities, and crash isolation."""
+
+from __future__ import annotations
+
+import datetime
+import gc
+from collections.abc import Iterable, Mapping, Sequence
+
+from uguaglianza.errors import Issue, shorten
+from uguaglianza.model import Landscape, Plan, PlanDocument, format_loc
+from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_for_kind
+from uguaglianza.rules.context import Context, PlanInfo
+from uguaglianza.rules.internal import CRASH, UNREADABLE
+from uguaglianza.rules.report import Finding, Loc, Report, Severity, Text
+
+__all__ = ["check", "report_from_issues"]
+
+#: How the loader's issue codes map onto catalogue codes; others are structural (UG000).
+ISSUE_CODES: Mapping[str, str] = {
+    "dangling_reference": "UG001",
+    "duplicate_id": "UG002",
+    "wrong_reference_kind": "UG003",
+    "unknown_code": "UG004",
+    "unknown_codelist": "UG005",
+}
+
+
+def check(
+    doc: PlanDocument | Landscape,
+    *,
+    rules: RuleSet | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity: Mapping[str, Severity | str] | None = None,
+    profile: str | None = None,
+    as_of: datetime.date | None = None,
+) -> Report:
+    """Run the semantic rules over *doc* and report what they find (without positions).
+
+    Args:
+        doc: a plan document or landscape, loaded or built in Python.
+        rules: the rules to choose from; the built-in catalogue by default.
+        select: codes, code prefixes or family names to run (default: all).
+        ignore: codes, prefixes or families not to run; the most specific selector wins.
+        severity: severity by code, prefix or family, e.g. ``{"UG3": "info"}``.
+        profile: check every plan under this profile instead of the one its kind implies.
+        as_of: the date for checks "at a date" and "already past" (default: today).
+
+    Raises:
+        ValueError: a selector matches no rule, or a profile or severity is unknown.
+    """
+    ruleset = rules if rules is not None else RuleSet.default()
+    ignored = list(ignore or ())
+    chosen = ruleset.select(select, ignored)
+    levels = _severities(ruleset, severity or {})
+    crash_reported = not any(CRASH.code.startswith(ruleset.resolve(s)) for s in ignored)
+    if profile is not None:
+        check_profile(profile)
+    ctx = Context(
+        doc,
+        as_of=as_of or datetime.date.today(),
+        all_plans=_plans(doc, profile),
+    )
+    # Indexing allocates millions of small objects and holds no reference cycles; pausing
+    # the collector spares repeated full collections, as reading documents does.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        findings = _run(chosen, ctx, levels, crash_reported)
+    finally:
+        if enabled:
+            gc.enable()
+    return Report(tuple(findings), chosen)
+
+
+def _run(
+    chosen: Sequence[Rule],
+    ctx: Context,
+    levels: Sequence[tuple[str, Severity]],
+    crash_reported: bool,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in chosen:
+        if rule.check is None:
+            continue
+        view = ctx
+        if rule.profiles:
+            scoped = [info for info in ctx.all_plans if rule.applies_to(info.profile)]
+            if not scoped:
+                continue
+            view = ctx.scoped(scoped)
+        level = _level(rule, levels)
+        try:
+            found = [_finding(rule, hit, level) for hit in rule.check(view)]
+        except Exception as error:  # one rule's bug must not stop the others
+            if crash_reported:
+                findings.append(_crash(rule, error))
+            continue
+        findings.extend(found)
+    return findings
+
+
+def _plans(doc: PlanDocument | Landscape, profile: str | None) -> list[PlanInfo]:
+    located: list[tuple[Plan, Loc]]
+    if isinstance(doc, PlanDocument):
+        located = [(doc.plan, ("plan",))]
+    else:
+        located = [(plan, ("plans", i)) for i, plan in enumerate(doc.plans)]
+    return [PlanInfo(plan, loc, profile or profile_for_kind(plan.kind)) for plan, loc in located]
+
+
+def _severities(
+    ruleset: RuleSet, overrides: Mapping[str, Severity | str]
+) -> list[tuple[str, Severity]]:
+    """Overrides as (prefix, severity), least specific first so the most specific wins."""
+    levels = []
+    for selector, value in overrides.items():
+        try:
+            level = Severity(value)
+        except ValueError:
+            known = ", ".join(s.value for s in Severity)
+            raise ValueError(f"unknown severity {value!r} for {selector!r}; use {known}") from None
+        levels.append((ruleset.resolve(selector), level))
+    return sorted(levels, key=lambda item: len(item[0]))
+
+
+def _level(rule: Rule, levels: Sequence[tuple[str, Severity]]) -> Severity:
+    found = rule.severity
+    for prefix, level in levels:
+        if rule.code.startswith(prefix):
+            found = level
+    return found
+
+
+def _finding(rule: Rule, hit: Hit, severity: Severity) -> Finding:
+    return Finding(
+        code=rule.code,
+        severity=severity,
+        message=rule.message.format(hit.args),
+        hint=rule.hint.format(hit.args),
+        title=rule.title,
+        path=format_loc(hit.loc),
+        loc=hit.loc,
+        value=None if hit.value is None else shorten(hit.value),
+    )
+
+
+def _crash(rule: Rule, error: Exception) -> Finding:
+    detail = " ".join(f"{type(error).__name__}: {error}".split())
+    detail = detail if len(detail) <= 120 else detail[:119] + "…"
+    return _finding(CRASH, Hit((), None, {"rule": rule.code, "error": detail}), CRASH.severity)
+
+
+def report_from_issues(
+    issues: Iterable[Issue], *, unreadable: bool = False, rules: RuleSet | None = None
+) -> Report:
+    """The loader's issues as a report, under the catalogue's codes (UG000-UG005, UG901).
+
+    A reference or code problem keeps the loader's precise English message; structural
+    and reading problems carry it as their detail.
+    """
+    ruleset = rules if rules is not None else RuleSet.default()
+    findings = []
+    used: dict[str, Rule] = {}
+    for issue in issues:
+        code = UNREADABLE.code if unreadable else ISSUE_CODES.get(issue.code, "UG000")
+        rule = ruleset.get(code) or UNREADABLE
+        used[rule.code] = rule
+        detail = issue.message + (f"; {issue.hint}" if issue.hint else "")
+        message = rule.message.format({"detail": detail})
+        hint = rule.hint
+        if code in ISSUE_CODES.values():
+            message = Text(message.it, issue.message)
+            hint = Text(hint.it, issue.hint or hint.en)
+        findings.append(
+            Finding(
+                code=rule.code,
+                severity=rule.severity,
+                message=message,
+                hint=hint,
+                title=rule.title,
+                path=issue.path,
+                value=issue.value,
+                file=issue.file,
+                line=issue.line,
+                column=issue.column,
+            )
+        )
+    return Report(tuple(findings), tuple(used[code] for code in sorted(used)))

@@ -1,0 +1,232 @@
+"""What a rule pass finds: :class:`Finding` and :class:`Report`, with their renderings.
+
+Both are frozen attrs value objects computed by the library, never parsed from input.
+Every text a user reads exists in Italian and in English (:class:`Text`).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from uguaglianza.rules.catalogue import Rule
+
+__all__ = ["Finding", "Lang", "Loc", "Report", "Severity", "Text"]
+
+#: A language of messages: Italian or English.
+Lang = Literal["it", "en"]
+#: A location inside a document, as a tuple of keys and indexes.
+Loc = tuple[str | int, ...]
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is; only errors make a document fail."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for information: the order of reports."""
+        return _RANK[self]
+
+    def label(self, lang: Lang) -> str:
+        """The severity's name in *lang*."""
+        return _SEVERITY_LABELS[self].get(lang)
+
+
+@attrs.frozen(slots=True)
+class Text:
+    """A text in Italian and English; ``str.format`` fields are filled by :meth:`format`."""
+
+    it: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in *lang*."""
+        return self.it if lang == "it" else self.en
+
+    def format(self, args: Mapping[str, object]) -> Text:
+        """Fill the fields of both texts; arguments that are :class:`Text` are localised."""
+        if not args:
+            return self
+        return Text(
+            self.it.format_map({k: _localise(v, "it") for k, v in args.items()}),
+            self.en.format_map({k: _localise(v, "en") for k, v in args.items()}),
+        )
+
+
+def _localise(value: object, lang: Lang) -> object:
+    if isinstance(value, Text):
+        return value.get(lang)
+    if isinstance(value, tuple | list):
+        return ", ".join(str(_localise(item, lang)) for item in value)
+    return value
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY_LABELS = {
+    Severity.ERROR: Text("errore", "error"),
+    Severity.WARNING: Text("avviso", "warning"),
+    Severity.INFO: Text("informazione", "info"),
+}
+_PLURALS = {
+    Severity.ERROR: Text("errori", "errors"),
+    Severity.WARNING: Text("avvisi", "warnings"),
+    Severity.INFO: Text("informazioni", "infos"),
+}
+_GOT = Text("valore: {value}", "got {value}")
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One problem found in a document, with where it is and how to fix it.
+
+    ``path`` is the JSON path (``plan.actions[3].lead``) and ``loc`` the same place as a
+    tuple; ``file``, ``line`` and ``column`` are set when the document came from a file.
+    ``value`` is the offending value, shortened, or None when a value is missing.
+    """
+
+    code: str
+    severity: Severity
+    message: Text
+    hint: Text
+    title: Text
+    path: str = ""
+    loc: Loc = ()
+    value: str | None = None
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        """``file:line:col`` as far as known (``<input>`` without a file)."""
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self, lang: Lang = "en") -> str:
+        """One line in the form linters use: ``file:line:col: CODE path: message``."""
+        text = f"{self.location()}: {self.code} {self.path or '<document>'}: "
+        text += self.message.get(lang)
+        if self.value is not None:
+            text += f" ({_GOT.format({'value': self.value}).get(lang)})"
+        return f"{text} — {self.hint.get(lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-compatible data."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "title": _text_dict(self.title),
+            "message": _text_dict(self.message),
+            "hint": _text_dict(self.hint),
+            "path": self.path,
+            "value": self.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }
+
+    def sort_key(self) -> tuple[str, float, float]:
+        """Order of reports: by file, then position; findings without one come last."""
+        return (self.file or "", self.line or math.inf, self.column or 0)
+
+
+def _text_dict(text: Text) -> dict[str, str]:
+    return {"it": text.it, "en": text.en}
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """The findings of a rule pass over one or more documents, and the rules that ran.
+
+    ``ok`` is true when there is no finding of error severity.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    rules: tuple[Rule, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The rules that were checked, for renderings that describe them (SARIF)."""
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity (every severity present, zero included)."""
+        counted = Counter(f.severity for f in self.findings)
+        return {severity: counted[severity] for severity in Severity}
+
+    @property
+    def by_code(self) -> dict[str, int]:
+        """How many findings of each code, by code."""
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def codes(self) -> list[str]:
+        """The code of every finding, in report order (handy in tests and scripts)."""
+        return [f.code for f in self.findings]
+
+    def located(
+        self, file: str, position: Callable[[Loc], tuple[int, int] | None] | None = None
+    ) -> Report:
+        """A copy whose findings name *file* and, where *position* finds it, line and column."""
+        findings = []
+        for finding in self.findings:
+            where = position(finding.loc) if position is not None else None
+            line, column = where if where is not None else (finding.line, finding.column)
+            findings.append(attrs.evolve(finding, file=file, line=line, column=column))
+        return Report(tuple(sorted(findings, key=Finding.sort_key)), self.rules)
+
+    @classmethod
+    def combine(cls, reports: Iterable[Report]) -> Report:
+        """One report holding the findings of *reports* (several files), in order."""
+        findings: list[Finding] = []
+        rules: dict[str, Rule] = {}
+        for report in reports:
+            findings.extend(report.findings)
+            rules.update((rule.code, rule) for rule in report.rules)
+        return cls(tuple(findings), tuple(rules[code] for code in sorted(rules)))
+
+    def summary(self, lang: Lang = "en") -> str:
+        """``2 errors, 1 warning, 0 infos`` in *lang*."""
+        counts = self.counts
+        return ", ".join(
+            f"{counts[s]} {(s.label(lang) if counts[s] == 1 else _PLURALS[s].get(lang))}"
+            for s in Severity
+        )
+
+    def to_text(self, lang: Lang = "en") -> str:
+        """One line per finding, ``file:line:col: CODE path: message — hint``."""
+        return "".join(f"{finding.format(lang)}\n" for finding in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-compatible data: ``ok``, counts and every finding."""
+        return {
+            "ok": self.ok,
+            "counts": {str(s): n for s, n in self.counts.items()},
+            "by_code": self.by_code,
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    def to_sarif(self, lang: Lang = "en") -> dict[str, Any]:
+        """The report as a SARIF 2.1.0 log, for code-review tools."""
+        from uguaglianza.rules.sarif import to_sarif
+
+        return to_sarif(self, lang=lang)
