@@ -1,0 +1,80 @@
+"""Analyses of the coordination graph; every result is a frozen attrs object with ``to_dict``."""
+
+from uguaglianza.graph.analysis._common import NodeRef
+from uguaglianza.graph.analysis.centrality import Hubs, Ranked, betweenness, hubs, sample_size
+from uguaglianza.graph.analysis.change import (
+    Change,
+    EdgeChange,
+    EdgeRef,
+    NodeChange,
+    change,
+    changes_between,
+    compare_documents,
+)
+from uguaglianza.graph.analysis.coverage import Coverage, Reach, TerritoryCoverage, coverage
+from uguaglianza.graph.analysis.funding import Funded, FundingLinks, FundReach, funding_links
+from uguaglianza.graph.analysis.paths import CasePath, CasePaths, case_paths
+from uguaglianza.graph.analysis.report import SECTIONS, Analysis, analyse
+from uguaglianza.graph.analysis.resilience import Bridge, CutPoint, FailurePoints, failure_points
+from uguaglianza.graph.analysis.stakeholders import (
+    Communities,
+    Community,
+    Isolation,
+    WeakTie,
+    communities,
+    isolated,
+)
+from uguaglianza.graph.analysis.whatif import (
+    MetricChange,
+    Metrics,
+    WhatIf,
+    apply_scenario,
+    metrics,
+    what_if,
+)
+
+__all__ = [
+    "SECTIONS",
+    "Analysis",
+    "Bridge",
+    "CasePath",
+    "CasePaths",
+    "Change",
+    "Communities",
+    "Community",
+    "Coverage",
+    "CutPoint",
+    "EdgeChange",
+    "EdgeRef",
+    "FailurePoints",
+    "FundReach",
+    "Funded",
+    "FundingLinks",
+    "Hubs",
+    "Isolation",
+    "MetricChange",
+    "Metrics",
+    "NodeChange",
+    "NodeRef",
+    "Ranked",
+    "Reach",
+    "TerritoryCoverage",
+    "WeakTie",
+    "WhatIf",
+    "analyse",
+    "apply_scenario",
+    "betweenness",
+    "case_paths",
+    "change",
+    "changes_between",
+    "communities",
+    "compare_documents",
+    "coverage",
+    "failure_points",
+    "funding_links",
+    "hubs",
+    "isolated",
+    "metrics",
+    "sample_size",
+    "what_if",
+]

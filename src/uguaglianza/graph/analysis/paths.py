@@ -1,0 +1,185 @@
+"""Case paths: how a case reported at a desk can reach legal advice or an anti-violence centre.
+
+For each entry point (a desk, a reporting platform, a helpline) and each kind of target
+service, the shortest path to the nearest target is found: first along ``refers_cases_to``
+relations, followed in their direction (a *referral* path); failing that, along any tie of
+the coordination network. A case travels only through people, organisations, bodies,
+services, projects and actions: never through a territory, a plan, an act or a fund.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from uguaglianza.graph._access import edge_kinds, node_kinds, node_values
+from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph.build import CoordinationGraph, collector_paused
+from uguaglianza.graph.kinds import CASE_PATH_NODE_KINDS
+from uguaglianza.graph.views import coordination_network
+
+__all__ = ["DESK_KINDS", "TARGET_KINDS", "CasePath", "CasePaths", "case_paths"]
+
+#: Service kinds where a case is first reported.
+DESK_KINDS = ("anti_discrimination_desk", "reporting_platform", "helpline")
+#: Service kinds a case should reach.
+TARGET_KINDS = ("legal_advice", "anti_violence_centre")
+
+
+@attrs.frozen(slots=True)
+class CasePath:
+    """The shortest way from a desk to the nearest service of *target_kind*.
+
+    Attributes:
+        desk: where the case is reported.
+        target: the service reached.
+        target_kind: the service kind looked for.
+        path: node ids from the desk to the target, both included.
+        via: who lies on the way (the path without its two ends).
+        referral: whether every step is a ``refers_cases_to`` relation, in its direction.
+    """
+
+    desk: NodeRef
+    target: NodeRef
+    target_kind: str
+    path: tuple[str, ...]
+    via: tuple[NodeRef, ...]
+    referral: bool
+
+    def __str__(self) -> str:
+        return " → ".join(self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The path as a JSON-compatible mapping."""
+        return {
+            "desk": self.desk.to_dict(),
+            "target": self.target.to_dict(),
+            "target_kind": self.target_kind,
+            "path": list(self.path),
+            "via": [ref.to_dict() for ref in self.via],
+            "referral": self.referral,
+        }
+
+
+@attrs.frozen(slots=True, repr=False)
+class CasePaths:
+    """Every desk's path to each kind of target, and the pairs with no path."""
+
+    paths: tuple[CasePath, ...]
+    unreachable: tuple[tuple[NodeRef, str], ...]
+    desk_kinds: tuple[str, ...]
+    target_kinds: tuple[str, ...]
+
+    def from_desk(self, desk: str) -> tuple[CasePath, ...]:
+        """The paths starting at *desk*."""
+        return tuple(path for path in self.paths if path.desk.id == desk)
+
+    def __repr__(self) -> str:
+        missing = [f"{desk.id}→{kind}" for desk, kind in self.unreachable]
+        return f"CasePaths(paths: {preview(self.paths, 2)}; no path: {preview(missing)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The paths as a JSON-compatible mapping."""
+        return {
+            "desk_kinds": list(self.desk_kinds),
+            "target_kinds": list(self.target_kinds),
+            "paths": [path.to_dict() for path in self.paths],
+            "unreachable": [
+                {"desk": desk.to_dict(), "target_kind": kind} for desk, kind in self.unreachable
+            ],
+        }
+
+
+# Among equally short paths, the one through a body (a network, a table) is preferred,
+# then through a service, an organisation...: the channels cases are meant to follow.
+_PREFERENCE = {"body": 0, "service": 1, "organisation": 2, "post": 3, "person": 4}
+
+
+def _towards(
+    targets: Iterable[str],
+    neighbours: Mapping[str, Iterable[str]],
+    allowed: Mapping[str, int],
+) -> dict[str, str | None]:
+    """Multi-source breadth-first search from *targets*: each node's next step to one.
+
+    *allowed* maps the nodes a path may use to their preference rank.
+    """
+    step: dict[str, str | None] = dict.fromkeys(targets)
+    queue = deque(step)
+    while queue:
+        node = queue.popleft()
+        found = [n for n in neighbours.get(node, ()) if n not in step and n in allowed]
+        for other in sorted(found, key=lambda n: (allowed[n], n)):
+            step[other] = node
+            queue.append(other)
+    return step
+
+
+def _walk(step: Mapping[str, str | None], start: str) -> tuple[str, ...]:
+    path = [start]
+    nxt = step[start]
+    while nxt is not None:
+        path.append(nxt)
+        nxt = step[nxt]
+    return tuple(path)
+
+
+@collector_paused
+def case_paths(
+    graph: CoordinationGraph,
+    *,
+    desk_kinds: Iterable[str] = DESK_KINDS,
+    target_kinds: Iterable[str] = TARGET_KINDS,
+    network: nx.Graph[str] | None = None,
+) -> CasePaths:
+    """The shortest path from every desk to the nearest service of each target kind.
+
+    Args:
+        graph: a coordination graph.
+        desk_kinds: service kinds where cases are reported.
+        target_kinds: service kinds to reach.
+        network: the coordination network of *graph*, if already computed.
+    """
+    desks_wanted, targets_wanted = tuple(desk_kinds), tuple(target_kinds)
+    network = coordination_network(graph) if network is None else network
+    kinds = node_kinds(graph)
+    allowed = {
+        node: _PREFERENCE.get(kind, len(_PREFERENCE))
+        for node, kind in kinds.items()
+        if kind in CASE_PATH_NODE_KINDS
+    }
+    service_kind = node_values(graph, "service_kind")
+    desks = [n for n in graph if kinds[n] == "service" and service_kind[n] in desks_wanted]
+    referred_by: dict[str, list[str]] = {}
+    for u, v, kind in edge_kinds(graph):
+        if kind == "refers_cases_to":
+            referred_by.setdefault(v, []).append(u)
+
+    paths: list[CasePath] = []
+    missing: list[tuple[NodeRef, str]] = []
+    for target_kind in targets_wanted:
+        targets = [n for n in graph if kinds[n] == "service" and service_kind[n] == target_kind]
+        by_referral = _towards(targets, referred_by, allowed)
+        by_tie = _towards(targets, network.adj, allowed)
+        for desk in desks:
+            referral = desk in by_referral
+            step = by_referral if referral else by_tie
+            if desk not in step:
+                missing.append((node_ref(graph, desk), target_kind))
+                continue
+            path = _walk(step, desk)
+            paths.append(
+                CasePath(
+                    desk=node_ref(graph, desk),
+                    target=node_ref(graph, path[-1]),
+                    target_kind=target_kind,
+                    path=path,
+                    via=tuple(node_ref(graph, node) for node in path[1:-1]),
+                    referral=referral,
+                )
+            )
+    return CasePaths(tuple(paths), tuple(missing), desks_wanted, targets_wanted)

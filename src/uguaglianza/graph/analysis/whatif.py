@@ -1,0 +1,267 @@
+"""What-if: change the graph (remove or add nodes and ties) and compare every metric.
+
+For notebooks modelling scenarios::
+
+    from uguaglianza.graph import what_if
+
+    result = what_if(graph, remove_nodes=["org-cm-milano"])
+    for item in result.changes:
+        print(item)            # e.g. funded[fami-2021-2027]: 11 → 5 (lost ...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+import attrs
+import networkx as nx
+
+from uguaglianza.graph.analysis._common import preview
+from uguaglianza.graph.analysis.centrality import Backend, hubs
+from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
+from uguaglianza.graph.analysis.funding import funding_links
+from uguaglianza.graph.analysis.resilience import failure_points
+from uguaglianza.graph.analysis.stakeholders import isolated
+from uguaglianza.graph.build import Attrs, CoordinationGraph, collector_paused
+from uguaglianza.graph.views import coordination_network
+
+__all__ = ["MetricChange", "Metrics", "apply_scenario", "metrics", "what_if"]
+
+EdgeSpec = tuple[str, str] | tuple[str, str, str]
+NewEdge = tuple[str, str, str] | tuple[str, str, str, Mapping[str, Any]]
+NewNode = str | tuple[str, Mapping[str, Any]]
+Value = int | tuple[str, ...]
+
+
+@attrs.frozen(slots=True, repr=False)
+class Metrics:
+    """Every metric of one graph, as plain numbers and sorted tuples of node ids."""
+
+    values: Mapping[str, Value]
+
+    def __getitem__(self, name: str) -> Value:
+        return self.values[name]
+
+    def __repr__(self) -> str:
+        numbers = {k: v for k, v in self.values.items() if isinstance(v, int)}
+        return f"Metrics({', '.join(f'{k}={v}' for k, v in numbers.items())})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The metrics as a JSON-compatible mapping."""
+        return {k: v if isinstance(v, int) else list(v) for k, v in self.values.items()}
+
+
+@attrs.frozen(slots=True)
+class MetricChange:
+    """One metric that differs: its values, and the ids gained and lost for a set metric."""
+
+    metric: str
+    before: int
+    after: int
+    gained: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.metric}: {self.before} → {self.after}"
+        if self.gained:
+            text += f" (gained {preview(self.gained)})"
+        if self.lost:
+            text += f" (lost {preview(self.lost)})"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as a JSON-compatible mapping."""
+        return {
+            "metric": self.metric,
+            "before": self.before,
+            "after": self.after,
+            "gained": list(self.gained),
+            "lost": list(self.lost),
+        }
+
+
+@attrs.frozen(slots=True, repr=False)
+class WhatIf:
+    """The metrics before and after a scenario, and those that changed."""
+
+    scenario: str
+    before: Metrics
+    after: Metrics
+    changes: tuple[MetricChange, ...]
+
+    def change_of(self, metric: str) -> MetricChange | None:
+        """The change of *metric*, or ``None`` if it did not change."""
+        return next((item for item in self.changes if item.metric == metric), None)
+
+    def __repr__(self) -> str:
+        return f"WhatIf({self.scenario}: {preview(self.changes, 4)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as a JSON-compatible mapping."""
+        return {
+            "scenario": self.scenario,
+            "before": self.before.to_dict(),
+            "after": self.after.to_dict(),
+            "changes": [item.to_dict() for item in self.changes],
+        }
+
+
+def metrics(
+    graph: CoordinationGraph,
+    *,
+    top: int = 10,
+    sample: int | Literal["auto"] | None = "auto",
+    seed: int = 0,
+    backend: Backend = "auto",
+    territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS,
+) -> Metrics:
+    """Every metric the analyses give, for comparing two versions of a graph."""
+    network = coordination_network(graph)
+    kinds = tuple(territory_kinds)
+    covered = coverage(graph, territory_kinds=kinds)
+    central = hubs(graph, top=top, sample=sample, seed=seed, backend=backend, network=network)
+    failures = failure_points(graph, network=network)
+    alone = isolated(graph, network=network)
+    components = [len(c) for c in nx.connected_components(network)]
+    values: dict[str, Value] = {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "ties": network.number_of_edges(),
+        "components": len(components),
+        "largest_component": max(components, default=0),
+        "unreached": tuple(sorted(ref.id for ref in covered.unreached)),
+        "unserved": tuple(sorted(ref.id for ref in covered.unserved)),
+        "articulation_points": tuple(sorted(p.node.id for p in failures.articulation_points)),
+        "bridges": len(failures.bridges),
+        "isolated": tuple(sorted(ref.id for ref in alone.isolated)),
+        "weakly_tied": tuple(sorted(tie.node.id for tie in alone.weakly_tied)),
+        "top_degree": tuple(item.node.id for item in central.degree),
+        "top_betweenness": tuple(item.node.id for item in central.betweenness),
+    }
+    for reach in funding_links(graph).funds:
+        values[f"funded[{reach.fund.id}]"] = tuple(sorted(reach.ids()))
+    return Metrics(values)
+
+
+def _compare(before: Metrics, after: Metrics) -> tuple[MetricChange, ...]:
+    changes = []
+    for name in dict.fromkeys([*before.values, *after.values]):
+        old, new = before.values.get(name, ()), after.values.get(name, ())
+        if old == new:
+            continue
+        if isinstance(old, int) and isinstance(new, int):
+            changes.append(MetricChange(name, old, new))
+            continue
+        first = set(old) if isinstance(old, tuple) else set()
+        second = set(new) if isinstance(new, tuple) else set()
+        changes.append(
+            MetricChange(
+                name,
+                len(first),
+                len(second),
+                tuple(sorted(second - first)),
+                tuple(sorted(first - second)),
+            )
+        )
+    return tuple(changes)
+
+
+@collector_paused
+def apply_scenario(
+    graph: CoordinationGraph,
+    *,
+    remove_nodes: Iterable[str] = (),
+    remove_edges: Iterable[EdgeSpec] = (),
+    add_nodes: Iterable[NewNode] = (),
+    add_edges: Iterable[NewEdge] = (),
+) -> CoordinationGraph:
+    """A copy of *graph* with the scenario applied (the original is left untouched).
+
+    Args:
+        graph: a coordination graph.
+        remove_nodes: node ids to remove, with all their edges.
+        remove_edges: ``(u, v)`` removes every edge from u to v; ``(u, v, key)`` one edge.
+        add_nodes: ids, or ``(id, attributes)``.
+        add_edges: ``(u, v, kind)`` or ``(u, v, kind, attributes)``; origin ``scenario``.
+
+    Raises:
+        KeyError: a node or edge to remove is not in the graph.
+    """
+    changed = graph.copy()
+    for node in remove_nodes:
+        if node not in changed:
+            raise KeyError(f"{node!r} is not a node of the graph")
+        changed.remove_node(node)
+    for spec in remove_edges:
+        u, v = spec[0], spec[1]
+        keys = [spec[2]] if len(spec) == 3 else list(changed.get_edge_data(u, v, default={}))
+        if not keys or not all(changed.has_edge(u, v, key) for key in keys):
+            raise KeyError(f"no edge {spec!r} in the graph")
+        for key in keys:
+            changed.remove_edge(u, v, key)
+    for item in add_nodes:
+        node, given = (item, {}) if isinstance(item, str) else item
+        changed.add_node(node, **{"kind": "organisation", "name": node, "label": node, **given})
+    for edge in add_edges:
+        u, v, kind = edge[0], edge[1], edge[2]
+        data: Attrs = {"kind": kind, "origin": "scenario"}
+        if len(edge) == 4:
+            data.update(edge[3])
+        key, count = kind, 1
+        while changed.has_edge(u, v, key):
+            count += 1
+            key = f"{kind}#{count}"
+        data["id"] = f"{u}|{key}|{v}"
+        changed.add_edge(u, v, key, **data)
+    return changed
+
+
+def _describe(**parts: list[Any]) -> str:
+    words = [f"{name.replace('_', ' ')} {preview(list(items), 5)}" for name, items in parts.items()]
+    return "; ".join(word for word, items in zip(words, parts.values(), strict=True) if items) or (
+        "no change"
+    )
+
+
+def what_if(
+    graph: CoordinationGraph,
+    *,
+    remove_nodes: Iterable[str] = (),
+    remove_edges: Iterable[EdgeSpec] = (),
+    add_nodes: Iterable[NewNode] = (),
+    add_edges: Iterable[NewEdge] = (),
+    top: int = 10,
+    sample: int | Literal["auto"] | None = "auto",
+    seed: int = 0,
+    backend: Backend = "auto",
+    territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS,
+) -> WhatIf:
+    """Apply a scenario to a copy of *graph* and compare every metric before and after.
+
+    The scenario arguments are those of :func:`apply_scenario`; the others are passed to
+    :func:`metrics`. Betweenness uses the same seed on both sides.
+    """
+    scenario: dict[str, list[Any]] = {
+        "remove_nodes": list(remove_nodes),
+        "remove_edges": list(remove_edges),
+        "add_nodes": list(add_nodes),
+        "add_edges": list(add_edges),
+    }
+    changed = apply_scenario(
+        graph,
+        remove_nodes=scenario["remove_nodes"],
+        remove_edges=scenario["remove_edges"],
+        add_nodes=scenario["add_nodes"],
+        add_edges=scenario["add_edges"],
+    )
+    kinds = tuple(territory_kinds)
+    options: dict[str, Any] = {
+        "top": top,
+        "sample": sample,
+        "seed": seed,
+        "backend": backend,
+        "territory_kinds": kinds,
+    }
+    before, after = metrics(graph, **options), metrics(changed, **options)
+    return WhatIf(_describe(**scenario), before, after, _compare(before, after))

@@ -1,0 +1,138 @@
+"""Views of a coordination graph: as of a date, by edge kind, around a territory or a node.
+
+Every view returns a new, independent graph (never a live view): analyses on it are as
+fast as on the original, and changing it leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import networkx as nx
+
+from uguaglianza.graph._access import edge_kinds, in_kinds, node_kinds
+from uguaglianza.graph.build import CoordinationGraph, active_on, add_keyed_edges, collector_paused
+from uguaglianza.graph.kinds import STRUCTURE_EDGE_KINDS
+
+__all__ = [
+    "as_of",
+    "coordination_network",
+    "neighbourhood",
+    "territories_within",
+    "territory_subgraph",
+    "with_kinds",
+]
+
+
+def _empty_like(graph: CoordinationGraph, **extra: str) -> CoordinationGraph:
+    view: CoordinationGraph = nx.MultiDiGraph()
+    view.graph.update(graph.graph)
+    view.graph.update(extra)
+    return view
+
+
+@collector_paused
+def as_of(graph: CoordinationGraph, day: dt.date) -> CoordinationGraph:
+    """Only what was valid on *day*: nodes and edges whose period contains it.
+
+    Edges of dropped nodes go with them. ``coordination_graph(doc, as_of=day)`` gives
+    the same graph, keys included.
+    """
+    iso = day.isoformat()
+    view = _empty_like(graph, as_of=iso)
+    view.add_nodes_from((n, dict(a)) for n, a in graph.nodes(data=True) if active_on(a, iso))
+    present = set(view)
+    kept = [
+        (u, v, k, dict(a))
+        for u, v, k, a in graph.edges(keys=True, data=True)
+        if u in present and v in present and active_on(a, iso)
+    ]
+    add_keyed_edges(view, kept)
+    return view
+
+
+@collector_paused
+def with_kinds(graph: CoordinationGraph, kinds: Iterable[str]) -> CoordinationGraph:
+    """Only edges of *kinds* (e.g. ``{"lead_of", "partner_of"}``); every node stays."""
+    wanted = frozenset(kinds)
+    view = _empty_like(graph, kinds=",".join(sorted(wanted)))
+    view.add_nodes_from((n, dict(a)) for n, a in graph.nodes(data=True))
+    kept = [
+        (u, v, k, dict(a))
+        for u, v, k, a in graph.edges(keys=True, data=True)
+        if a.get("kind") in wanted
+    ]
+    add_keyed_edges(view, kept)
+    return view
+
+
+def territories_within(graph: CoordinationGraph, territory: str) -> set[str]:
+    """*territory* and every territory that is part of it, directly or not."""
+    inside = {territory}
+    stack = [territory]
+    while stack:
+        current = stack.pop()
+        for child, kind in in_kinds(graph, current):
+            if (
+                kind == "part_of"
+                and child not in inside
+                and graph.nodes[child].get("kind") == "territory"
+            ):
+                inside.add(child)
+                stack.append(child)
+    return inside
+
+
+@collector_paused
+def territory_subgraph(graph: CoordinationGraph, territory: str) -> CoordinationGraph:
+    """A territory's part of the graph: the territories within it and whatever touches them.
+
+    That is every territory that is part of *territory* (at any depth), and every node
+    with an edge to or from one of them (organisations serving them, bodies and services
+    covering them, members sitting for them...), with all the edges among those nodes.
+
+    Raises:
+        KeyError: *territory* is not a node of the graph.
+    """
+    if territory not in graph:
+        raise KeyError(f"{territory!r} is not a node of the graph")
+    inside = territories_within(graph, territory)
+    keep = set(inside)
+    for node in inside:
+        keep.update(graph.successors(node))
+        keep.update(graph.predecessors(node))
+    return graph.subgraph(keep).copy()
+
+
+@collector_paused
+def neighbourhood(graph: CoordinationGraph, node: str, radius: int = 1) -> CoordinationGraph:
+    """*node* and everything within *radius* edges of it, whichever their direction.
+
+    Raises:
+        KeyError: *node* is not a node of the graph.
+    """
+    if node not in graph:
+        raise KeyError(f"{node!r} is not a node of the graph")
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, radius)
+    return graph.subgraph(reach).copy()
+
+
+@collector_paused
+def coordination_network(
+    graph: CoordinationGraph, *, exclude: Iterable[str] = STRUCTURE_EDGE_KINDS
+) -> nx.Graph[str]:
+    """The undirected simple graph analyses of ties work on.
+
+    Two nodes are adjacent when any edge joins them in either direction, except edges of
+    the *exclude* kinds (by default the classifying ones: ``in_area``, ``in_plan``,
+    ``details``). Intervention areas are left out unless a typed relation names them.
+    Self-loops are dropped.
+    """
+    skip = frozenset(exclude)
+    network: nx.Graph[str] = nx.Graph()
+    network.add_nodes_from(n for n, kind in node_kinds(graph).items() if kind != "area")
+    network.add_edges_from(
+        (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
+    )
+    return network

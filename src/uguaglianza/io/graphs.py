@@ -1,0 +1,257 @@
+"""Writing coordination graphs as GraphML, GEXF and node-link JSON, and drawing them.
+
+Every node and edge attribute is a plain string, number or boolean, so each format keeps
+them all; reading an export back with networkx (``read_graphml(path,
+force_multigraph=True)``, ``read_gexf``, ``node_link_graph(data, edges="edges")``) gives
+an equal graph. In GEXF, ``start`` and ``end`` become the validity of nodes and edges, so
+Gephi's timeline shows the network as of any date. Pictures (PNG, SVG) need the ``plot``
+extra (matplotlib).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import math
+import os
+from pathlib import Path
+from typing import IO, Any, Literal, TypeAlias, cast
+
+import networkx as nx
+
+from uguaglianza.errors import MissingExtraError, UnknownFormatError
+from uguaglianza.graph import NODE_KINDS, CoordinationGraph
+from uguaglianza.graph.build import add_keyed_edges
+from uguaglianza.io._write import atomic_write
+
+__all__ = [
+    "FORMATS",
+    "GraphFormat",
+    "draw",
+    "graph_bytes",
+    "graph_format",
+    "read_graph",
+    "write_graph",
+]
+
+GraphFormat: TypeAlias = Literal["graphml", "gexf", "json", "png", "svg"]
+#: Every format a graph can be written in.
+FORMATS: tuple[GraphFormat, ...] = ("graphml", "gexf", "json", "png", "svg")
+_EXTENSIONS: dict[str, GraphFormat] = {
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".json": "json",
+    ".png": "png",
+    ".svg": "svg",
+}
+
+
+def graph_format(path: str | os.PathLike[str] | None, format: str | None = None) -> GraphFormat:
+    """The graph format named by *format*, or else by *path*'s extension.
+
+    Raises:
+        UnknownFormatError: neither names a graph format.
+    """
+    if format is not None:
+        if format not in FORMATS:
+            raise UnknownFormatError(
+                f"unknown graph format {format!r}; use one of {', '.join(FORMATS)}"
+            )
+        return format
+    suffix = Path(os.fspath(path)).suffix.lower() if path is not None else ""
+    found = _EXTENSIONS.get(suffix)
+    if found is None:
+        raise UnknownFormatError(
+            f"cannot tell the graph format from {os.fspath(path or '')!r}; use an extension "
+            f"among {', '.join(_EXTENSIONS)} or give the format"
+        )
+    return found
+
+
+#: One colour per node kind, the same in every picture.
+KIND_COLOURS = dict(
+    zip(
+        NODE_KINDS,
+        (
+            "#9edae5",
+            "#1f77b4",
+            "#ff7f0e",
+            "#ffbb78",
+            "#d62728",
+            "#2ca02c",
+            "#98df8a",
+            "#bcbd22",
+            "#7f7f7f",
+            "#9467bd",
+            "#c5b0d5",
+            "#8c564b",
+            "#e377c2",
+            "#17becf",
+        ),
+        strict=True,
+    )
+)
+#: Above this many nodes, pictures place nodes in rings by kind instead of by forces
+#: (the force layout of larger graphs needs SciPy and minutes).
+FORCE_LAYOUT_MAX_NODES = 500
+#: Up to this many nodes, pictures write each node's label.
+LABELLED_MAX_NODES = 150
+
+
+def _matplotlib() -> tuple[Any, Any, Any]:
+    """matplotlib, its ``Figure`` and ``LineCollection``, imported on first use."""
+    try:
+        matplotlib = importlib.import_module("matplotlib")
+        figure = importlib.import_module("matplotlib.figure")
+        collections = importlib.import_module("matplotlib.collections")
+    except ImportError:
+        raise MissingExtraError(
+            "drawing a graph as PNG or SVG needs matplotlib, which is not installed; "
+            "install the 'plot' extra: pip install 'uguaglianza[plot]'"
+        ) from None
+    return matplotlib, figure.Figure, collections.LineCollection
+
+
+def _by_kind(graph: CoordinationGraph) -> dict[str, list[str]]:
+    by_kind: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        by_kind.setdefault(str(data.get("kind", "")), []).append(node)
+    return by_kind
+
+
+def _layout(graph: CoordinationGraph) -> dict[str, tuple[float, float]]:
+    """Node positions: forces for small graphs, rings by kind for large ones."""
+    if graph.number_of_nodes() < FORCE_LAYOUT_MAX_NODES:
+        simple: nx.Graph[str] = nx.Graph(graph)
+        placed = nx.spring_layout(simple, seed=0)
+        return {node: (float(xy[0]), float(xy[1])) for node, xy in placed.items()}
+    positions = {}
+    for ring, nodes in enumerate(sorted(_by_kind(graph).values(), key=len), start=1):
+        for i, node in enumerate(nodes):
+            angle = 2 * math.pi * i / len(nodes)
+            positions[node] = (ring * math.cos(angle), ring * math.sin(angle))
+    return positions
+
+
+def draw(graph: CoordinationGraph, out: IO[bytes], format: str = "png") -> None:
+    """Draw *graph* into the binary file *out* as ``png`` or ``svg``, coloured by node kind.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (the ``plot`` extra).
+    """
+    matplotlib, figure_class, line_collection = _matplotlib()
+    positions = _layout(graph)
+    figure = figure_class(figsize=(12, 9), dpi=100)
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    segments = [(positions[u], positions[v]) for u, v in graph.edges() if u != v]
+    axes.add_collection(line_collection(segments, colors="#b0b0b0", linewidths=0.6, zorder=1))
+    for kind, nodes in _by_kind(graph).items():
+        axes.scatter(
+            [positions[node][0] for node in nodes],
+            [positions[node][1] for node in nodes],
+            s=40 if len(graph) <= LABELLED_MAX_NODES else 8,
+            c=KIND_COLOURS.get(kind, "#333333"),
+            edgecolors="white",
+            linewidths=0.4,
+            label=f"{kind} ({len(nodes)})",
+            zorder=2,
+        )
+    if len(graph) <= LABELLED_MAX_NODES:
+        for node, data in graph.nodes(data=True):
+            x, y = positions[node]
+            text = str(data.get("label") or node)
+            axes.annotate(
+                text[:40], (x, y), xytext=(3, 3), textcoords="offset points", fontsize=6, zorder=3
+            )
+    axes.autoscale_view()
+    title = str(graph.graph.get("name") or graph.graph.get("document") or "")
+    if "as_of" in graph.graph:
+        title += f" (as of {graph.graph['as_of']})"
+    axes.set_title(title, fontsize=10)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
+    with matplotlib.rc_context({"svg.hashsalt": "uguaglianza"}):
+        figure.savefig(
+            out,
+            format=format,
+            bbox_inches="tight",
+            metadata={"Date": None} if format == "svg" else None,
+        )
+
+
+def _node_link(graph: CoordinationGraph) -> bytes:
+    data = nx.node_link_data(graph, edges="edges")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def graph_bytes(graph: CoordinationGraph, format: str) -> bytes:
+    """*graph* in *format* (``graphml``, ``gexf``, ``json``, ``png`` or ``svg``), as bytes.
+
+    The same graph always gives the same bytes (pictures aside, which embed no date but
+    depend on matplotlib's version).
+
+    Raises:
+        UnknownFormatError: *format* is not a graph format.
+        MissingExtraError: a picture is asked for and matplotlib is not installed.
+    """
+    chosen = graph_format(None, format)
+    if chosen == "graphml":
+        return ("\n".join(nx.generate_graphml(graph)) + "\n").encode("utf-8")
+    if chosen == "gexf":
+        return ("\n".join(nx.generate_gexf(graph)) + "\n").encode("utf-8")
+    if chosen == "json":
+        return _node_link(graph)
+    buffer = io.BytesIO()
+    draw(graph, buffer, chosen)
+    return buffer.getvalue()
+
+
+def write_graph(
+    graph: CoordinationGraph,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+) -> None:
+    """Write *graph* to *path* atomically, in *format* or the one its extension names.
+
+    Raises:
+        UnknownFormatError: no graph format is named.
+        MissingExtraError: a picture is asked for and matplotlib is not installed.
+        InputError: the file cannot be written.
+    """
+    chosen = graph_format(path, format)
+    atomic_write(Path(os.fspath(path)), graph_bytes(graph, chosen))
+
+
+def read_graph(path: str | os.PathLike[str], *, format: str | None = None) -> CoordinationGraph:
+    """Read back a graph written by :func:`write_graph` as a ``MultiDiGraph``.
+
+    GEXF has no notion of parallel edges: when an export has none, networkx reads it as a
+    ``DiGraph``; this function restores the keys, which are then the edge kinds.
+
+    Raises:
+        UnknownFormatError: the format is not one that can be read (pictures cannot).
+    """
+    chosen = graph_format(path, format)
+    name = os.fspath(path)
+    graph: Any
+    if chosen == "graphml":
+        graph = nx.read_graphml(name, force_multigraph=True)
+    elif chosen == "gexf":
+        graph = nx.read_gexf(name)
+        if not graph.is_multigraph():
+            multi: CoordinationGraph = nx.MultiDiGraph()
+            multi.graph.update(graph.graph)
+            multi.add_nodes_from(graph.nodes(data=True))
+            add_keyed_edges(
+                multi, ((u, v, str(d["kind"]), d) for u, v, d in graph.edges(data=True))
+            )
+            graph = multi
+    elif chosen == "json":
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        graph = nx.node_link_graph(data, edges="edges")
+    else:
+        raise UnknownFormatError(f"a {chosen.upper()} picture cannot be read back as a graph")
+    return cast(CoordinationGraph, graph)

@@ -1,0 +1,197 @@
+"""Building the graph: every tied field gives its edge, attributes are plain, keys are stable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import uguaglianza
+from uguaglianza.graph import (
+    EDGE_KINDS,
+    NODE_KINDS,
+    CoordinationGraph,
+    active_on,
+    as_of,
+    coordination_graph,
+)
+from uguaglianza.model import Landscape, PlanDocument
+
+Doc = PlanDocument | Landscape
+
+
+def edge_set(graph: CoordinationGraph) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {(u, v, k): data for u, v, k, data in graph.edges(keys=True, data=True)}
+
+
+def test_every_catalogued_field_gives_its_edge(full_graph: CoordinationGraph) -> None:
+    drawn = {(data["kind"], data["origin"]) for _, _, data in full_graph.edges(data=True)}
+    for row in EDGE_KINDS:
+        if row.kind.startswith("<"):
+            assert any(origin == row.origin for _, origin in drawn), row
+        else:
+            assert (row.kind, row.origin) in drawn, row
+
+
+def test_nodes_are_the_entities_of_node_kinds(full_doc: Doc, full_graph: CoordinationGraph) -> None:
+    expected = {
+        entity_id
+        for entity_id, record in full_doc.index.entities.items()
+        if record.kind in NODE_KINDS
+    }
+    assert set(full_graph) == expected
+    for node, data in full_graph.nodes(data=True):
+        assert data["kind"] == full_doc.index.kind_of(node)
+        assert data["name"] == full_doc.index.entities[node].entity.name
+
+
+@pytest.mark.parametrize("part", ["nodes", "edges"])
+def test_attributes_are_plain_json_values_never_none(
+    full_graph: CoordinationGraph, part: str
+) -> None:
+    items = (
+        [data for _, data in full_graph.nodes(data=True)]
+        if part == "nodes"
+        else [data for _, _, data in full_graph.edges(data=True)]
+    )
+    for data in items:
+        for key, value in data.items():
+            assert type(value) in (str, int, float, bool), (key, value)
+
+
+def test_each_attribute_name_keeps_one_type(full_graph: CoordinationGraph) -> None:
+    for part in (full_graph.nodes(data=True), full_graph.edges(data=True)):
+        types: dict[str, set[type]] = {}
+        for item in part:
+            for key, value in item[-1].items():
+                types.setdefault(key, set()).add(type(value))
+        assert all(len(found) == 1 for found in types.values()), types
+
+
+def test_node_attributes_carry_the_plain_fields(full_graph: CoordinationGraph) -> None:
+    nodes = full_graph.nodes
+    assert nodes["com-a"]["territory_kind"] == "comune"
+    assert nodes["com-a"]["istat_code"] == "037001"
+    assert nodes["org-cm"]["organisation_kind"] == "metropolitan_city"
+    assert nodes["org-cm"]["label"] == "CM"
+    assert nodes["act-1"]["plan"] == "plan"
+    assert nodes["act-1"]["conditional"] is True
+    assert nodes["grant"]["amount"] == "600000"
+    assert nodes["com-b"]["start"] == "2016-01-01"
+    assert nodes["ausl"]["end"] == "2019-12-31"
+    assert nodes["letter"]["start"] == "2022-05-10"
+    assert "source_document" not in nodes["com-c"]
+
+
+def test_edge_attributes_carry_period_source_and_details(full_graph: CoordinationGraph) -> None:
+    edges = edge_set(full_graph)
+    link = edges[("com-a", "dist", "part_of")]
+    assert link["start"] == "2014-01-01"
+    assert link["end"] == "2020-06-30"
+    assert link["link_kind"] == "socio_health_district"
+    assert link["source_document"] == "src-2"
+    seat = edges[("post-assessore", "table", "member_of")]
+    assert seat["role"] == "delegate"
+    assert seat["represents"] == "org-a"
+    assert edges[("dist", "project", "partner_of")]["through"] == "agency"
+    assert edges[("agency", "dist", "acts_for#2")]["project"] == "project"
+    assert edges[("letter", "plan", "adopts")]["planned"] is True
+    assert edges[("letter", "project", "gives_opinion_on")]["origin"] == "act.effects"
+    assert edges[("council", "plan", "adopts")]["milestone"] == "adoption"
+    assert edges[("desk", "cav", "refers_cases_to")]["relation"] == "rel-1"
+    # An edge from a field without its own source cites its entity's source document.
+    assert edges[("org-a", "act-1", "lead_of")]["source_document"] == "src"
+
+
+def test_keys_are_kinds_numbered_when_repeated_and_ids_are_unique(
+    full_graph: CoordinationGraph,
+) -> None:
+    ids = set()
+    for u, v, key, data in full_graph.edges(keys=True, data=True):
+        assert key == data["kind"] or key.startswith(data["kind"] + "#")
+        assert data["id"] == f"{u}|{key}|{v}"
+        ids.add(data["id"])
+    assert len(ids) == full_graph.number_of_edges()
+    assert set(full_graph["table"]["plan"]) == {"discusses", "discusses#2", "gives_opinion_on"}
+
+
+def test_only_undirected_relation_kinds_are_mutual(full_graph: CoordinationGraph) -> None:
+    mutual = {data["kind"] for _, _, data in full_graph.edges(data=True) if data.get("mutual")}
+    assert mutual == {"collaborates_with"}
+
+
+def test_relations_with_an_end_that_is_not_a_node_are_counted(
+    full_graph: CoordinationGraph,
+) -> None:
+    assert full_graph.graph["skipped_relations"] == 1
+    assert full_graph.graph["document"] == "doc-full"
+
+
+def test_the_same_document_gives_the_same_graph_in_the_same_order(full_doc: Doc) -> None:
+    first, second = coordination_graph(full_doc), coordination_graph(full_doc)
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
+
+
+@pytest.mark.parametrize(
+    "day", [dt.date(2015, 6, 1), dt.date(2020, 6, 30), dt.date(2022, 5, 26), dt.date(2030, 1, 1)]
+)
+def test_as_of_at_build_equals_the_as_of_view(full_doc: Doc, day: dt.date) -> None:
+    built = coordination_graph(full_doc, as_of=day)
+    viewed = as_of(coordination_graph(full_doc), day)
+    assert dict(built.nodes(data=True)) == dict(viewed.nodes(data=True))
+    assert edge_set(built) == edge_set(viewed)
+    assert built.graph["as_of"] == day.isoformat()
+
+
+def test_as_of_keeps_only_what_is_valid_on_the_date(full_doc: Doc) -> None:
+    early = coordination_graph(full_doc, as_of=dt.date(2015, 1, 1))
+    assert "com-b" not in early  # formed in 2016
+    assert "letter" not in early  # dated 2022
+    assert early.has_edge("com-a", "dist", "part_of")
+    assert "ausl" in early
+    late = coordination_graph(full_doc, as_of=dt.date(2023, 6, 1))
+    assert not late.has_edge("com-a", "dist", "part_of")  # link ended in June 2020
+    assert "ausl" not in late  # ended in 2019
+    assert late.has_edge("desk", "cav", "refers_cases_to")  # from 2023
+    assert late.has_edge("letter", "plan", "adopts")  # planned for July 2022
+    for node, data in late.nodes(data=True):
+        assert active_on(data, "2023-06-01"), node
+
+
+def test_kinds_keep_those_edges_and_every_node(
+    full_doc: Doc, full_graph: CoordinationGraph
+) -> None:
+    only = coordination_graph(full_doc, kinds=["lead_of", "partner_of"])
+    assert set(only) == set(full_graph)
+    assert {data["kind"] for _, _, data in only.edges(data=True)} == {"lead_of", "partner_of"}
+    assert only.graph["kinds"] == "lead_of,partner_of"
+    kept = {k: v for k, v in edge_set(full_graph).items() if v["kind"] in ("lead_of", "partner_of")}
+    assert edge_set(only) == kept
+
+
+def test_a_landscape_of_several_plans(example: Callable[[str], Doc]) -> None:
+    milano, bologna = example("milano-reaction"), example("bologna-piano-uguaglianza")
+    landscape = uguaglianza.merge([milano, bologna], id="two-cities")
+    graph = coordination_graph(landscape)
+    assert graph.nodes["az-nuovi-centri"]["plan"] == "piano-reaction"
+    assert graph.nodes["incontri-distretti"]["plan"] == "piano-uguaglianza-bologna"
+    parts = [coordination_graph(milano), coordination_graph(bologna)]
+    assert graph.number_of_nodes() == sum(part.number_of_nodes() for part in parts)
+    assert graph.number_of_edges() == sum(part.number_of_edges() for part in parts)
+
+
+def test_package_root_wrapper_builds_the_same_graph(full_doc: Doc) -> None:
+    wrapped = uguaglianza.coordination_graph(full_doc, as_of=dt.date(2022, 6, 1))
+    direct = coordination_graph(full_doc, as_of=dt.date(2022, 6, 1))
+    assert edge_set(wrapped) == edge_set(direct)
+
+
+def test_importing_the_package_and_its_command_line_does_not_load_networkx() -> None:
+    code = "import sys, uguaglianza, uguaglianza.cli; print('networkx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,51 @@
+"""Case paths from desks to legal advice and anti-violence centres."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from uguaglianza.graph import CoordinationGraph, as_of, case_paths
+
+
+def test_a_referral_relation_is_followed_first(full_graph: CoordinationGraph) -> None:
+    result = case_paths(as_of(full_graph, dt.date(2024, 1, 1)))
+    (to_cav,) = [p for p in result.from_desk("desk") if p.target_kind == "anti_violence_centre"]
+    assert to_cav.path == ("desk", "cav")
+    assert to_cav.referral
+    assert to_cav.via == ()
+
+
+def test_without_referral_the_shortest_tie_path_prefers_a_body(
+    full_graph: CoordinationGraph,
+) -> None:
+    result = case_paths(as_of(full_graph, dt.date(2022, 1, 1)))  # the referral starts in 2023
+    paths = {p.target_kind: p for p in result.from_desk("desk")}
+    assert paths["anti_violence_centre"].path == ("desk", "assoc", "cav")
+    assert not paths["anti_violence_centre"].referral
+    assert paths["legal_advice"].path == ("desk", "network", "legal")
+    assert [ref.id for ref in paths["legal_advice"].via] == ["network"]
+    assert str(paths["legal_advice"]) == "desk → network → legal"
+
+
+def test_paths_never_cross_territories(full_graph: CoordinationGraph) -> None:
+    graph = full_graph.copy()
+    graph.remove_node("network")
+    result = case_paths(graph)
+    paths = {p.target_kind: p for p in result.from_desk("desk")}
+    # desk and legal share no tie but their region: no path.
+    assert "legal_advice" not in paths
+    assert [(ref.id, kind) for ref, kind in result.unreachable] == [("desk", "legal_advice")]
+    for path in result.paths:
+        assert all(graph.nodes[node]["kind"] != "territory" for node in path.path)
+
+
+def test_desk_and_target_kinds_can_be_chosen(full_graph: CoordinationGraph) -> None:
+    result = case_paths(
+        full_graph, desk_kinds=["legal_advice"], target_kinds=["anti_violence_centre"]
+    )
+    (path,) = result.paths
+    assert path.desk.id == "legal" and path.target.id == "cav"
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["desk_kinds"] == ["legal_advice"]
+    assert "legal" in repr(result)

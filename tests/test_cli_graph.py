@@ -1,0 +1,158 @@
+"""``uguaglianza graph`` and ``uguaglianza analyse``, through the real entry point."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MILANO = str(EXAMPLES / "milano-reaction.yaml")
+BOLOGNA = str(EXAMPLES / "bologna-piano-uguaglianza.yaml")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m uguaglianza.cli`` as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "uguaglianza.cli", *args], capture_output=True, check=False
+    )
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_graph_prints_the_export(fmt: str, tmp_path: Path) -> None:
+    result = run("graph", MILANO, "--to", fmt)
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / f"out.{fmt}"
+    path.write_bytes(result.stdout)
+    if fmt == "graphml":
+        graph = nx.read_graphml(path, force_multigraph=True)
+    elif fmt == "gexf":
+        graph = nx.read_gexf(path)
+    else:
+        graph = nx.node_link_graph(json.loads(result.stdout), edges="edges")
+    assert graph.has_edge("org-cm-milano", "reaction")
+    assert graph.nodes["reaction"]["acronym"] == "REACTION"
+
+
+def test_graph_writes_a_file_as_of_a_date_with_chosen_kinds(tmp_path: Path) -> None:
+    out = tmp_path / "bologna.json"
+    result = run(
+        "graph",
+        BOLOGNA,
+        "--to",
+        "json",
+        "--as-of",
+        "2015-01-01",
+        "--kinds",
+        "part_of",
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["graph"]["as_of"] == "2015-01-01"
+    assert {edge["kind"] for edge in data["edges"]} == {"part_of"}
+    assert "comune-alto-reno-terme" not in {node["id"] for node in data["nodes"]}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("matplotlib") is None, reason="no matplotlib")
+def test_graph_draws_a_picture(tmp_path: Path) -> None:
+    out = tmp_path / "milano.png"
+    result = run("graph", MILANO, "--to", "png", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--to", "dot"], b"invalid choice"),
+        (["--to", "json", "--as-of", "13/07/2022"], b"is not a date"),
+        (["--to", "json", "--kinds", ","], b"at least one edge kind"),
+    ],
+)
+def test_graph_usage_errors_exit_two(args: list[str], message: bytes) -> None:
+    result = run("graph", MILANO, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_graph_of_an_unreadable_file_exits_two(tmp_path: Path) -> None:
+    result = run("graph", str(tmp_path / "missing.yaml"), "--to", "json")
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+
+
+def test_graph_to_an_unwritable_place_exits_two(tmp_path: Path) -> None:
+    result = run("graph", MILANO, "--to", "json", "-o", str(tmp_path / "no" / "such" / "x.json"))
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+
+
+def test_analyse_prints_every_default_section() -> None:
+    result = run("analyse", BOLOGNA)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    for heading in (
+        "Coverage of 62 territories",
+        "reached by no coordination body: 0",
+        "Hubs (distinct neighbours)",
+        "Brokers (betweenness, exact",
+        "Single points of failure:",
+        "Bridges",
+        "Isolated stakeholders",
+        "Case paths",
+        "Funding links",
+    ):
+        assert heading in text, heading
+    assert "Communities" not in text
+
+
+def test_analyse_as_json_with_chosen_sections() -> None:
+    result = run(
+        "analyse", MILANO, "--format", "json", "--sections", "funding,hubs", "--sample", "3"
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"graph", "hubs", "funding", "seconds"}
+    assert data["hubs"]["sample"] == 3 and not data["hubs"]["exact"]
+    (fund,) = data["funding"]["funds"]
+    assert "ambito-alto-milanese" in {item["node"]["id"] for item in fund["reached"]}
+
+
+def test_analyse_all_sections_as_of_a_date() -> None:
+    result = run("analyse", MILANO, "--sections", "all", "--as-of", "2025-04-30", "--top", "2")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "as of 2025-04-30" in text
+    assert "Communities (louvain" in text
+    assert "… and" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--sections", "gossip"], b"unknown section"),
+        (["--sample", "1"], b"at least 2"),
+        (["--sample", "many"], b"at least 2"),
+        (["--backend", "magic"], b"invalid choice"),
+    ],
+)
+def test_analyse_usage_errors_exit_two(args: list[str], message: bytes) -> None:
+    result = run("analyse", MILANO, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_analyse_of_an_invalid_document_exits_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("document: plan\nschema_version: '1.0'\nid: x\n", encoding="utf-8")
+    result = run("analyse", str(bad))
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
