@@ -45,7 +45,8 @@ def issue_line(issue: Issue) -> str:
     return text
 
 
-def write_json(data: Any, out: TextIO = sys.stdout) -> None:
-    """Print *data* as indented JSON."""
-    json.dump(data, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+def write_json(data: Any, out: TextIO | None = None) -> None:
+    """Print *data* as indented JSON to *out* (the current standard output by default)."""
+    stream = sys.stdout if out is None else out
+    json.dump(data, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
