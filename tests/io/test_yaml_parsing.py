@@ -335,6 +335,17 @@ def test_depth_limit_is_configurable() -> None:
     assert parse_yaml(deep, limits=Limits(max_depth=10_000)) is not None
 
 
+def test_a_depth_limit_above_libyamls_own_is_honoured() -> None:
+    # Recent libyaml refuses flow collections nested over 1,000 levels by itself.
+    deeper = "[" * 1500 + "]" * 1500
+    value = parse_yaml(deeper, limits=Limits(max_depth=2000))
+    for _ in range(1499):
+        (value,) = value
+    assert value == []
+    issue = only_issue(deeper, Limits(max_depth=1200))
+    assert (issue.code, issue.line, issue.column) == ("too_deep", 1, 1201)
+
+
 def test_no_bare_exception_escapes_for_garbage() -> None:
     samples = ["{", "}", "[", "]", ":", "- - -", "? ", "&", "*", "!", "%YAML 9.9\n---\n", "'", '"']
     samples += ["a: !<tag:yaml.org,2002:int> x\n", "a:\n- b\n-c: d\n", "--- |\n  x\n ...\n"]

@@ -100,6 +100,9 @@ def _fastest_parser() -> Callable[[str], _EventSource]:
 
 _PARSER = _fastest_parser()
 
+#: What libyaml (0.2.6 and later) says when flow collections nest over its own limit.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
 
 class _Merge:
     """The ``<<`` merge key."""
@@ -628,7 +631,17 @@ def _build(text: str, file: str | None, limits: Limits, positions: bool) -> tupl
             column=offset - text.rfind("\n", 0, offset),
         )
         raise ParseError([issue], file=file)
-    parser = _PARSER(text)
+    return _build_with(_PARSER, text, file, limits, positions)
+
+
+def _build_with(
+    make_parser: Callable[[str], _EventSource],
+    text: str,
+    file: str | None,
+    limits: Limits,
+    positions: bool,
+) -> tuple[Any, Pos | None]:
+    parser = make_parser(text)
     builder = _Builder(parser, file, limits, positions)
     try:
         with paused_gc():
@@ -636,6 +649,12 @@ def _build(text: str, file: str | None, limits: Limits, positions: bool) -> tupl
     except ParseError:
         raise
     except yaml.YAMLError as error:
+        if make_parser is not _PythonParser and _LIBYAML_TOO_DEEP in str(error):
+            # libyaml scans flow collections ahead of the events and stops at its own
+            # nesting limit before ours is reached: the pure parser, event by event,
+            # meets ours first and says where, or reads a document the limits allow.
+            parser.dispose()
+            return _build_with(_PythonParser, text, file, limits, positions)
         raise ParseError([_syntax_issue(error, text, builder)], file=file) from None
     except (ValueError, OverflowError) as error:
         # The pure-Python scanner lets an out-of-range escape such as "\U01000000" through.
