@@ -205,7 +205,10 @@ def test_a_document_holds_no_reference_cycles(minimal: Factory, collector: None)
     assert gc.collect() == 0
 
 
-def test_a_new_document_joins_the_oldest_generation(minimal: Factory, collector: None) -> None:
+def test_a_large_new_document_joins_the_oldest_generation(
+    minimal: Factory, collector: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(io_documents, "_MANY_YOUNG", 0)  # as if the document were large
     doc = uguaglianza.loads(json.dumps(minimal()))
     assert any(item is doc for item in gc.get_objects(generation=2))
     assert gc.get_freeze_count() == 0
@@ -222,7 +225,10 @@ def test_freezing_takes_the_document_out_of_reach_and_dropping_it_frees_it(
     assert gc.get_freeze_count() < frozen  # freed by reference counting, frozen or not
 
 
-def test_objects_the_program_froze_stay_frozen(minimal: Factory, collector: None) -> None:
+def test_objects_the_program_froze_stay_frozen(
+    minimal: Factory, collector: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(io_documents, "_MANY_YOUNG", 0)
     kept = [{"mine": [1, 2]}]
     gc.freeze()
     frozen = gc.get_freeze_count()

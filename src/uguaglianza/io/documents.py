@@ -7,9 +7,10 @@ deterministic: the same document always gives the same bytes.
 
 The cyclic garbage collector is paused while a document is parsed and validated: the
 millions of objects a large document is made of hold no reference cycles, so the
-collections they would trigger could free nothing. The new document then goes straight
-to the collector's oldest generation; ``freeze=True`` takes it out of the collector's
-reach altogether, for services that keep a large document for long (see :func:`load`).
+collections they would trigger could free nothing. A large new document then goes
+straight to the collector's oldest generation; ``freeze=True`` takes it out of the
+collector's reach altogether, for services that keep a large document for good (see
+:func:`load`).
 """
 
 from __future__ import annotations
@@ -125,19 +126,23 @@ def from_data(
     return doc
 
 
-def _settle(freeze: bool) -> None:
-    """Move a new document's objects out of the young generations, or out of reach.
+#: Young objects from which moving them on beats letting a collection scan them.
+_MANY_YOUNG = 100_000
 
-    Built with the collector paused, they all wait in the youngest generation, where the
-    next automatic collection would scan them all at once (a second at national size),
-    and the one after again. ``gc.freeze()`` moves every tracked object to the permanent
-    generation in constant time, and ``gc.unfreeze()`` from there to the oldest, where
-    only full collections look. Unfreezing is skipped if the program froze objects of
-    its own, since it would release them too: the next collections scan the document.
+
+def _settle(freeze: bool) -> None:
+    """Move a new document's objects out of the young generations, or *freeze* them.
+
+    Built with the collector paused, they all wait in the youngest generation, which the
+    next automatic collection would scan at once (a second at national size).
     """
     if freeze:
         gc.freeze()
-    elif gc.get_freeze_count() == 0:
+    # freeze() moves every tracked object to the permanent generation in constant time,
+    # unfreeze() from there to the oldest, where only full collections look. The
+    # program's young objects move too, so only for a large document; and never if the
+    # program froze objects itself, which unfreezing would release.
+    elif gc.get_count()[0] >= _MANY_YOUNG and gc.get_freeze_count() == 0:
         gc.freeze()
         gc.unfreeze()
 
@@ -241,13 +246,12 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
 def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
     """The document in JSON *text*, read by pydantic's own parser; None to read it exactly.
 
-    pydantic's parser skips the Python objects :func:`parse_json` builds, but it keeps
-    the last of repeated keys, reads numbers with a fraction as floats and knows no
-    limits. So the text's shape is counted first and the document checked after: only a
-    document both roads read alike comes back. Anything else, errors included, returns
-    None, and the exact road reads it again and reports every problem as usual (an
-    unpaired surrogate escape, which the exact road refuses, is an error here too).
+    Only a document both roads read alike comes back: anything else, errors included,
+    is left to :func:`parse_json` and :func:`from_data`, which report every problem.
     """
+    # pydantic's parser builds no Python dicts, but keeps the last of repeated keys,
+    # reads numbers with a fraction as floats and knows no limits: the text's shape is
+    # counted before, the document checked after. It refuses unpaired surrogates too.
     try:
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     except UnicodeEncodeError:  # a lone surrogate
@@ -280,10 +284,10 @@ def load(
 ) -> AnyDocument:
     """Read, parse and validate the document in *path* (format from the extension).
 
-    The garbage collector is paused while the document is built, which then joins the
-    collector's oldest generation. While a large document is alive, every full
-    collection the program runs (automatic or ``gc.collect()``) scans its millions of
-    objects again: about a second each at national size. With ``freeze=True``, ``load``
+    The garbage collector is paused while the document is built; a large one then joins
+    the collector's oldest generation at once. While a large document is alive, every
+    full collection the program runs (automatic or ``gc.collect()``) scans its millions
+    of objects again: about a second each at national size. With ``freeze=True``, ``load``
     first runs one full collection, then, once the document is built, calls
     ``gc.freeze()``, moving every object alive (the document included) to the
     collector's permanent generation, where collections no longer look.
@@ -328,9 +332,8 @@ def dumps(doc: AnyDocument, format: str = "json") -> str:
 def _pydantic_json(doc: AnyDocument) -> bytes | None:
     """The UTF-8 JSON of *doc* written by pydantic, or None where it could differ.
 
-    pydantic's writer gives the same bytes as :func:`to_json_text` on the document's
-    data, several times faster, except for floats (only user ``extensions`` can hold
-    any): it writes ``1e-7`` where Python writes ``1e-07``.
+    The bytes are those of :func:`to_json_text`, several times faster, except for floats
+    (only ``extensions`` can hold any): pydantic writes ``1e-7``, Python ``1e-07``.
     """
     try:
         if _holds_float(doc) is not False:

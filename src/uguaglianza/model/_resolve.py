@@ -17,7 +17,7 @@ import operator
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any, Literal, Union
 
@@ -324,8 +324,8 @@ def _gather(
 ) -> tuple[dict[frozenset[str], set[Any]], dict[str, set[Any]]] | None:
     """Every reference by accepted kinds and every code by codelist, as sets.
 
-    Returns None when an instance is not exactly of its field's declared class (a
-    subclass may add fields of its own): the exact walk handles that case.
+    None when an instance is not exactly of its field's declared class (a subclass may
+    add fields of its own): the exact walk handles that case.
     """
     refs: dict[frozenset[str], set[Any]] = defaultdict(set)
     codes: dict[str, set[Any]] = defaultdict(set)
@@ -409,9 +409,8 @@ _FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
 def key_count(doc: BaseModel) -> int | None:
     """How many keys the objects *doc* was validated from held, duplicates aside.
 
-    Each field given in the input is one key (``model_fields_set``), and so is each key
-    of the mappings in it (``extensions``, ``codelists``). Returns None when an instance
-    is not exactly of its field's declared class.
+    Each field given (``model_fields_set``) is one, and each key of ``extensions`` and
+    ``codelists``; None when an instance is not exactly of its field's declared class.
     """
     count = 0
     try:
@@ -490,8 +489,9 @@ def _register(
 
 
 def _register_leaves(
-    items: Iterable[Any], loc: Loc, kind: str, entities: dict[str, EntityRecord]
+    items: Sequence[Any], loc: Loc, kind: str, entities: dict[str, EntityRecord]
 ) -> int:
+    """Register *items*, entities holding no other entities; the number registered."""
     count = 0
     for i, (item, entity_id) in enumerate(zip(items, map(_ID, items), strict=True)):
         if entity_id is not None:
