@@ -26,6 +26,28 @@ def test_minimal_document_loads_into_typed_immutable_objects(minimal: Factory) -
     assert doc.index.get("com-bo").loc == ("territories", 1)  # type: ignore[union-attr]
 
 
+def test_the_index_follows_copies_with_other_fields(minimal: Factory) -> None:
+    doc = uguaglianza.from_data(minimal())
+    assert doc.validated_index() is doc.index
+    territories = doc.territories[:1]
+    copy = doc.model_copy(update={"territories": territories})
+    assert copy.validated_index() is None  # nobody checked the copy's references
+    assert "com-bo" in doc.index
+    assert "com-bo" not in copy.index
+    assert copy.index is copy.index  # built once
+    assert copy.validated_index() is None
+    built = PlanDocument.model_construct(**dict(doc))
+    assert built.validated_index() is None
+    assert built.index.kind_of("a-2") == "action"
+
+
+def test_rules_check_a_changed_copy_again(minimal: Factory) -> None:
+    doc = uguaglianza.from_data(minimal())
+    assert "UG001" not in uguaglianza.validate(doc).by_code
+    copy = doc.model_copy(update={"organisations": ()})  # the actions' lead among them
+    assert "UG001" in uguaglianza.validate(copy).by_code
+
+
 def _issues(data: dict[str, Any]) -> list[uguaglianza.Issue]:
     with pytest.raises(uguaglianza.DocumentError) as caught:
         uguaglianza.from_data(data)

@@ -7,7 +7,7 @@ Problems are raised together as one ``pydantic.ValidationError`` with precise lo
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, JsonValue, PrivateAttr, ValidationError, model_validator
 
@@ -96,7 +96,9 @@ class _Root(Model):
     extensions: dict[str, JsonValue] = Field(default_factory=dict)
     """Users' own data, kept as is."""
 
-    _index: DocumentIndex = PrivateAttr()
+    _index: tuple[dict[str, Any], DocumentIndex, bool] | None = PrivateAttr(default=None)
+    """The fields the index was built from, the index, and whether it was built when
+    the document was validated; a copy with other fields must not reuse it."""
     _origin: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
@@ -104,13 +106,32 @@ class _Root(Model):
         index, errors = build_index(self, self.codelists)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
-        self._index = index
+        self._index = (self.__dict__, index, True)
         return self
 
     @property
     def index(self) -> DocumentIndex:
         """Every entity of the document by id, with its kind and location."""
-        return self._index
+        state = self._current_index()
+        if state is None:  # built without validation, or copied with other fields
+            state = self._index = (self.__dict__, build_index(self, self.codelists)[0], False)
+        return state[1]
+
+    def validated_index(self) -> DocumentIndex | None:
+        """The index built when this very document was validated, hence without problems.
+
+        None for a document built without validation (``model_construct``) or copied with
+        changes (``model_copy(update=...)``): nobody checked its references.
+        """
+        state = self._current_index()
+        return state[1] if state is not None and state[2] else None
+
+    def _current_index(self) -> tuple[dict[str, Any], DocumentIndex, bool] | None:
+        private = self.__pydantic_private__
+        state: tuple[dict[str, Any], DocumentIndex, bool] | None = (
+            private.get("_index") if private else None
+        )
+        return state if state is not None and state[0] is self.__dict__ else None
 
     def __eq__(self, other: object) -> bool:
         # Equal documents have equal content, wherever they were loaded from.

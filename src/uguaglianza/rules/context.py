@@ -128,6 +128,10 @@ class Context:
     def _index(self) -> Mapping[str, EntityRecord]:
         shared = self._shared
         if shared.entities is None:
+            validated = self.doc.validated_index()
+            if validated is not None:  # references checked on validation: no problems
+                shared.entities, shared.problems = validated.entities, ()
+                return validated.entities
             index, errors = build_index(self.doc, self.doc.codelists)
             shared.entities = index.entities
             shared.problems = tuple(
