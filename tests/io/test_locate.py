@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -102,13 +103,18 @@ def test_locate_json_is_iterative() -> None:
 
 def test_locate_json_reads_only_what_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    original = json.JSONDecoder.raw_decode
+    make_scanner = json.decoder.scanner.make_scanner
 
-    def counting(self: json.JSONDecoder, text: str, index: int = 0) -> tuple[Any, int]:
-        calls.append(index)
-        return original(self, text, index)
+    def counting_scanner(decoder: json.JSONDecoder) -> Callable[[str, int], tuple[Any, int]]:
+        scan = make_scanner(decoder)
 
-    monkeypatch.setattr(json.JSONDecoder, "raw_decode", counting)
+        def counting(text: str, index: int) -> tuple[Any, int]:
+            calls.append(index)
+            return scan(text, index)  # type: ignore[no-any-return]
+
+        return counting
+
+    monkeypatch.setattr(json.decoder.scanner, "make_scanner", counting_scanner)
     locator = locate_json('{"x": {"skip": 1}, "a": [[1], {"b": 2}], "z": [3]}')
     assert locator.position(("a", 0)) == (1, 26)
     assert calls == [6]  # only "x" was skipped
@@ -124,8 +130,31 @@ def test_locate_json_reads_only_what_it_needs(monkeypatch: pytest.MonkeyPatch) -
 def test_line_numbers_in_any_order() -> None:
     text = "[\n" + ",\n".join(str(n) for n in range(100)) + "\n]"
     locator = locate_json(text)
-    for index in [50, 3, 99, 0, 51, 50]:
+    for index in [50, 3, 99, 0, 51, 50, 2, 7, 1, 98, 0]:  # past the few counted lookups
         assert locator.position((index,)) == (index + 2, 1)
+
+
+def test_many_lookups_give_what_one_lookup_gives() -> None:
+    text = JSON_TEXT.replace("\n", "\r\n  \n") + "\n\n"
+    paths = [(), ("plan", "actions", 1, "budget", "amount"), ("plan", "città", 2), ("plan",)]
+    expected = [locate_json(text).position(path) for path in paths]
+    locator = locate_json(text)
+    assert [locator.position(path) for path in paths * 5] == expected * 5
+    assert expected[1] == (15, 30)
+
+
+def test_array_elements_are_read_through_oddities() -> None:
+    deep = "[" * 5_000 + "]" * 5_000  # too deep for the C parser
+    text = f'[1, {deep}, {{"a": [NaN, 2]}}, "x"  ,\n  [], 5'
+    locator = locate_json(text)
+    assert locator.position((3,)) == (1, len(deep) + 24)
+    assert locator.position((2, "a", 1)) == (1, len(deep) + 19)
+    assert locator.position((4,)) == (2, 3)
+    assert locator.position((5,)) == (2, 7)  # the array is never closed
+    assert locator.position((6,)) == (1, 1)
+    assert locate_json("[1, 2 3]").position((2,)) == (1, 1)
+    assert locate_json("[1, }, 3]").position((2,)) == (1, 1)
+    assert locate_json("[1, 2, ]").position((2,)) == (1, 8)  # where the value is missing
 
 
 def test_scanner_events_and_paths() -> None:

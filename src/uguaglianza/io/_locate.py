@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import sys
+from array import array
 from collections.abc import Callable, Iterator
-from typing import Literal, Protocol, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias
 
 from uguaglianza.io._limits import paused_gc
 
@@ -114,6 +114,8 @@ _TOKEN = re.compile(
 _STRING_TOKEN = re.compile(_STRING)
 _SCALAR_TOKEN = re.compile(f"{_STRING}|{_NUMBER}|{_WORD}")
 _WHITESPACE = re.compile(r"[ \t\r\n]*+")
+_BLANKS = " \t\r\n"  # and the empty string, at the end of the text
+
 
 EventKind: TypeAlias = Literal["open", "close", "key", "scalar"]
 
@@ -236,8 +238,11 @@ class _JsonLocator:
     def __init__(self, text: str) -> None:
         self._text = text.removeprefix("\ufeff")
         self._containers: dict[int, _Container] = {}
-        self._decoder = json.JSONDecoder()
-        self._lines: list[tuple[int, int]] = [(0, 1)]  # known (offset, line) pairs, sorted
+        decoder: Any = json.JSONDecoder()
+        self._decoder: json.JSONDecoder = decoder
+        self._scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # the C scanner
+        self._lookups = 0
+        self._line_starts: array[int] | None = None  # offset of each line, once indexed
 
     def position(self, path: Path) -> tuple[int, int] | None:
         """1-based ``(line, column)`` of the value at *path*, or of its nearest ancestor."""
@@ -269,9 +274,41 @@ class _JsonLocator:
             return children.get(part)
         if type(part) is not int or part < 0:
             return None
-        while len(children) <= part and not container.done:
-            self._read_member(container, "]")
+        if len(children) <= part and not container.done:
+            self._read_elements(container, children, part)
         return children[part] if part < len(children) else None
+
+    def _read_elements(self, container: _Container, children: list[int], last: int) -> None:
+        """Read the elements of an array up to index *last*: the loop of large arrays."""
+        text, skip, scan = self._text, _skip_whitespace, self._scan
+        pos = container.resume
+        try:
+            while len(children) <= last:
+                if container.pending:
+                    pos = scan(text, pos)[1]
+                    container.pending = False
+                if text[pos : pos + 1] in _BLANKS:
+                    pos = skip(text, pos)
+                if not container.first:
+                    if not text.startswith(",", pos):
+                        break
+                    pos += 1
+                    if text[pos : pos + 1] in _BLANKS:
+                        pos = skip(text, pos)
+                elif text.startswith("]", pos):
+                    break
+                children.append(pos)
+                container.resume, container.pending, container.first = pos, True, False
+            else:
+                return
+        except (StopIteration, ValueError):  # not well-formed (or a NaN the parser refused)
+            pass
+        except RecursionError:  # nested too deeply for the C parser: member by member
+            container.resume = pos
+            while len(children) <= last and not container.done:
+                self._read_member(container, "]")
+            return
+        container.done = True
 
     def _read_member(self, container: _Container, closer: str) -> None:
         text, skip = self._text, _skip_whitespace
@@ -334,14 +371,25 @@ class _JsonLocator:
                     return pos
 
     def _line_column(self, offset: int) -> tuple[int, int]:
-        # Count newlines from the nearest offset already converted: repeated lookups in
-        # a big text stay cheap.
-        text, lines = self._text, self._lines
-        index = bisect.bisect_right(lines, (offset, sys.maxsize)) - 1
-        known_offset, known_line = lines[index]
-        line = known_line + text.count("\n", known_offset, offset)
-        lines.insert(index + 1, (offset, line))
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        text = self._text
+        starts = self._line_starts
+        if starts is None:
+            self._lookups += 1
+            if self._lookups <= _FEW_LOOKUPS:
+                line = text.count("\n", 0, offset) + 1
+                return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+            # Many findings: index every line start once, then each lookup is a bisection.
+            starts = self._line_starts = array("q", [0])
+            find, newline = text.find, text.find("\n")
+            while newline != -1:
+                starts.append(newline + 1)
+                newline = find("\n", newline + 1)
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+
+#: Lookups answered by counting newlines from the start before indexing every line.
+_FEW_LOOKUPS = 4
 
 
 def locate_json(text: str) -> Locator:
