@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 import uguaglianza
+import uguaglianza._gc
 from uguaglianza.graph import (
     EDGE_KINDS,
     NODE_KINDS,
@@ -195,3 +197,18 @@ def test_importing_the_package_and_its_command_line_does_not_load_networkx() -> 
     code = "import sys, uguaglianza, uguaglianza.cli; print('networkx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_large_new_graph_joins_the_oldest_generation(
+    full_doc: Doc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(uguaglianza._gc, "MANY_YOUNG", 0)  # as if the graph were large
+    if not gc.isenabled():  # pragma: no cover - another test left it off
+        pytest.skip("the collector is off")
+    gc.collect()
+    graph = uguaglianza.coordination_graph(full_doc)
+    assert gc.isenabled()
+    assert any(item is graph for item in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+    del graph
+    assert gc.collect() == 0  # nothing cyclic was left behind

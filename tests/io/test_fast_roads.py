@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import uguaglianza
+import uguaglianza._gc
 from tests.strategies import documents
 from uguaglianza.errors import DocumentError, ParseError
 from uguaglianza.io import documents as io_documents
@@ -208,7 +209,7 @@ def test_a_document_holds_no_reference_cycles(minimal: Factory, collector: None)
 def test_a_large_new_document_joins_the_oldest_generation(
     minimal: Factory, collector: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(io_documents, "_MANY_YOUNG", 0)  # as if the document were large
+    monkeypatch.setattr(uguaglianza._gc, "MANY_YOUNG", 0)  # as if the document were large
     doc = uguaglianza.loads(json.dumps(minimal()))
     assert any(item is doc for item in gc.get_objects(generation=2))
     assert gc.get_freeze_count() == 0
@@ -228,7 +229,7 @@ def test_freezing_takes_the_document_out_of_reach_and_dropping_it_frees_it(
 def test_objects_the_program_froze_stay_frozen(
     minimal: Factory, collector: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(io_documents, "_MANY_YOUNG", 0)
+    monkeypatch.setattr(uguaglianza._gc, "MANY_YOUNG", 0)
     kept = [{"mine": [1, 2]}]
     gc.freeze()
     frozen = gc.get_freeze_count()

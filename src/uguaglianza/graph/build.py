@@ -9,15 +9,14 @@ of the full one.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, ParamSpec, TypeAlias, TypeVar
 
 import networkx as nx
 
+from uguaglianza._gc import paused_gc, settle
 from uguaglianza.codelists import load_codelist
 from uguaglianza.dates import Period
 from uguaglianza.graph._nodes import node_attributes, period_span
@@ -60,29 +59,22 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-@contextlib.contextmanager
-def _collector_off() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def collector_paused(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run *function* with the cyclic garbage collector paused.
 
     Graphs hold millions of small dicts and tuples, none of them cyclic: while a large
     graph or document is alive, every automatic collection rescans all of it, which makes
-    building or copying a graph several times slower for nothing.
+    building or copying a graph several times slower for nothing. What the function
+    built and kept then moves to the collector's oldest generation (``settle``), so that
+    the next automatic collections do not scan it all at once.
     """
 
     @functools.wraps(function)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with _collector_off():
-            return function(*args, **kwargs)
+        with paused_gc():
+            result = function(*args, **kwargs)
+        settle()  # what it built and keeps skips the young generations
+        return result
 
     return wrapper
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import attrs
+
+from uguaglianza._gc import paused_gc
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "paused_gc"]
 
@@ -38,19 +36,3 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large acyclic structure.
-
-    Parsing allocates millions of containers, which would trigger many useless full
-    collections; parsed JSON and YAML data hold no reference cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

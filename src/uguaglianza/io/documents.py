@@ -26,9 +26,10 @@ from typing import Any, Literal, TypeAlias
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
+from uguaglianza._gc import paused_gc, settle
 from uguaglianza.errors import DocumentError, InputError, Issue, UnknownFormatError, shorten
 from uguaglianza.io._json import json_shape, parse_json
-from uguaglianza.io._limits import DEFAULT_LIMITS, Limits, paused_gc
+from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
 from uguaglianza.io._locate import locate_json, locate_yaml
 from uguaglianza.io._source import decode_text, detect_format, read_bytes
 from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
@@ -94,13 +95,8 @@ def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
     # The models hold no reference cycles the collector could free, and validating a
     # large document allocates millions of objects that would trigger repeated full
     # collections for nothing; pausing the collector for the call is safe and much faster.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return root.model_validate(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def from_data(
@@ -122,29 +118,8 @@ def from_data(
         gc.collect()
     with paused_gc():
         doc = _from_data(data, file, locate)
-        _settle(freeze)
+        settle(freeze=freeze)
     return doc
-
-
-#: Young objects from which moving them on beats letting a collection scan them.
-_MANY_YOUNG = 100_000
-
-
-def _settle(freeze: bool) -> None:
-    """Move a new document's objects out of the young generations, or *freeze* them.
-
-    Built with the collector paused, they all wait in the youngest generation, which the
-    next automatic collection would scan at once (a second at national size).
-    """
-    if freeze:
-        gc.freeze()
-    # freeze() moves every tracked object to the permanent generation in constant time,
-    # unfreeze() from there to the oldest, where only full collections look. The
-    # program's young objects move too, so only for a large document; and never if the
-    # program froze objects itself, which unfreezing would release.
-    elif gc.get_count()[0] >= _MANY_YOUNG and gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def _from_data(
@@ -209,7 +184,7 @@ def loads(
         gc.collect()  # before parsing, so that it does not scan the parsed data
     with paused_gc():
         doc = _loads(text, fmt, file, limits)
-        _settle(freeze)
+        settle(freeze=freeze)
     return doc
 
 
@@ -311,7 +286,7 @@ def load(
     with paused_gc():
         doc = _loads(read_bytes(name, limits=limits), fmt, name, limits)
         doc._origin = name  # remembered so that findings can name lines in this file
-        _settle(freeze)
+        settle(freeze=freeze)
     return doc
 
 
