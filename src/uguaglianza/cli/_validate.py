@@ -3,6 +3,9 @@
 Options come from the command line and from ``[tool.uguaglianza]`` in the nearest
 ``pyproject.toml`` (the command line wins). Exit 0 without errors, 1 with errors, 2 when
 an input cannot be read or the options are wrong.
+
+On a terminal, a progress bar on standard error follows long runs of text output
+(:mod:`uguaglianza.cli._progress`); ``--quiet`` silences it and the summary line.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import attrs
 
 from uguaglianza import validate
 from uguaglianza.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, write_json
+from uguaglianza.cli._progress import Progress, progress_for
 from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
 from uguaglianza.io import load
 from uguaglianza.rules import PROFILES, Lang, Report, RuleSet, Severity, report_from_issues
@@ -30,6 +34,7 @@ _SUMMARY = {
     "it": "{files} file controllati: {counts}",
     "en": "{files} file(s) checked: {counts}",
 }
+_SILENT = Progress()
 
 
 @attrs.frozen
@@ -94,7 +99,13 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "validate",
         help="check documents: structure, references, codes and the semantic rules",
-        description="Check documents against the format and the rules (see `uguaglianza rules`).",
+        description=(
+            "Check documents against the format and the rules (see `uguaglianza rules`). "
+            "When standard error is a terminal and the output is text, a progress bar "
+            "follows runs of many files or of a large document that last more than a "
+            "second; it is wiped before the findings are printed, and never appears in "
+            "pipes, with --format json or sarif, with TERM=dumb or with --quiet."
+        ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument(
@@ -123,6 +134,12 @@ def register(commands: Any) -> None:
         "--as-of", type=_date, metavar="DATE", help="date of the checks (default: today)"
     )
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the findings and errors: no progress bar, no summary line",
+    )
     add_lang_option(parser)
     parser.set_defaults(run=run)
 
@@ -228,8 +245,14 @@ def _check_options(options: Settings) -> None:
         raise CommandError(str(error)) from None
 
 
-def check_file(path: str, options: Settings, as_of: datetime.date | None) -> FileResult:
-    """Load *path* and run every check, collecting problems instead of raising."""
+def check_file(
+    path: str, options: Settings, as_of: datetime.date | None, progress: Progress = _SILENT
+) -> FileResult:
+    """Load *path* and run every check, collecting problems instead of raising.
+
+    *progress* hears of each step as it starts.
+    """
+    progress.stage("reading")
     try:
         doc = load(path)
     except (InputError, UnknownFormatError) as error:
@@ -239,6 +262,7 @@ def check_file(path: str, options: Settings, as_of: datetime.date | None) -> Fil
         return FileResult(path, False, report_from_issues(error.issues, unreadable=True))
     except DocumentError as error:
         return FileResult(path, True, report_from_issues(error.issues))
+    progress.stage("rules")
     report = validate(
         doc,
         select=options.select,
@@ -250,7 +274,7 @@ def check_file(path: str, options: Settings, as_of: datetime.date | None) -> Fil
     return FileResult(path, True, report)
 
 
-def _print(results: Sequence[FileResult], fmt: str, lang: Lang) -> None:
+def _print(results: Sequence[FileResult], fmt: str, lang: Lang, quiet: bool) -> None:
     combined = Report.combine(result.report for result in results)
     if fmt == "json":
         write_json(
@@ -266,16 +290,22 @@ def _print(results: Sequence[FileResult], fmt: str, lang: Lang) -> None:
     else:
         for result in results:
             sys.stdout.write(result.report.to_text(lang))
-        summary = _SUMMARY[lang].format(files=len(results), counts=combined.summary(lang))
-        print(summary, file=sys.stderr)
+        if not quiet:
+            summary = _SUMMARY[lang].format(files=len(results), counts=combined.summary(lang))
+            print(summary, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 2 if any is unreadable, else 1 if any has errors."""
     options = settings(args)
     _check_options(options)
-    results = [check_file(path, options, args.as_of) for path in args.files]
-    _print(results, args.format, language(options.lang))
+    lang = language(options.lang)
+    show = args.format == "text" and not args.quiet
+    with progress_for(args.files, show=show, lang=lang) as progress:
+        results = [
+            check_file(path, options, args.as_of, progress) for path in progress.track(args.files)
+        ]
+    _print(results, args.format, lang, args.quiet)
     if any(not result.readable for result in results):
         return EXIT_USAGE
     if any(not result.report.ok for result in results):
