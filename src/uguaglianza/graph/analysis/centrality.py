@@ -25,6 +25,7 @@ __all__ = [
     "Backend",
     "Hubs",
     "Ranked",
+    "backend_for",
     "betweenness",
     "hubs",
     "sample_size",
@@ -112,7 +113,12 @@ def sample_size(nodes: int, edges: int, budget: int = WORK_BUDGET) -> int | None
     return max(2, min(nodes, budget // max(per_source, 1)))
 
 
-def _backend(choice: Backend) -> str:
+def backend_for(choice: Backend) -> str:
+    """The backend *choice* stands for: ``auto`` is igraph when installed.
+
+    Raises:
+        MissingExtraError: *choice* is ``igraph`` and igraph is not installed.
+    """
     if choice == "auto":
         return "igraph" if _accel.available() else "networkx"
     if choice == "igraph":
@@ -132,7 +138,7 @@ def betweenness(
     With a sample of ``k`` sources, the sources are ``random.Random(seed).sample(nodes, k)``
     in either backend, and the estimate is networkx's, so both give the same numbers.
     """
-    chosen = _backend(backend)
+    chosen = backend_for(backend)
     nodes, edges = network.number_of_nodes(), network.number_of_edges()
     if sample == "auto":
         budget = ACCELERATED_WORK_BUDGET if chosen == "igraph" else WORK_BUDGET

@@ -79,7 +79,7 @@ def analyse(
         "isolated": lambda: isolated(graph, network=network),
         "paths": lambda: case_paths(graph, network=network),
         "funding": lambda: funding_links(graph),
-        "communities": lambda: communities(graph, seed=seed, network=network),
+        "communities": lambda: communities(graph, seed=seed, network=network, backend=backend),
     }
     results = {}
     for name in (section for section in SECTIONS if section in wanted):
