@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import gc
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -197,6 +199,26 @@ def test_importing_the_package_and_its_command_line_does_not_load_networkx() -> 
     code = "import sys, uguaglianza, uguaglianza.cli; print('networkx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_networkx_is_imported_only_by_the_graph_modules() -> None:
+    # Elsewhere only for type checking, or inside the functions that hand over to them.
+    src = Path(uguaglianza.__file__).parent
+    allowed = {src / "io" / "graphs.py"}
+    offenders = []
+    for path in sorted(src.rglob("*.py")):
+        if path in allowed or (src / "graph") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            if any(name.split(".")[0] == "networkx" for name in names):
+                offenders.append(f"{path.relative_to(src)}:{node.lineno}")
+    assert offenders == []
 
 
 def test_a_large_new_graph_joins_the_oldest_generation(
