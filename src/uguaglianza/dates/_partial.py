@@ -33,7 +33,7 @@ _RANK: Mapping[Precision, int] = MappingProxyType({"year": 0, "month": 1, "day":
 _ISO_FORMS = "an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
-@attrs.frozen(repr=False, slots=True)
+@attrs.frozen(repr=False, slots=True, cache_hash=True)
 class PartialDate:
     """A date known to the year, the month or the day, such as ``2022``, ``2022-05``.
 

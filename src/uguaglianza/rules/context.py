@@ -180,7 +180,11 @@ class Context:
 
     def relations_to(self, target: str, kind: str) -> Sequence[tuple[Loc, Relation]]:
         """Relations of *kind* whose target is *target*, with their places."""
-        return self.memo(_relations_by_target).get((target, kind), ())
+        by_kind = self.memo(_relations_by_kind)
+        by_target = by_kind.get(kind)
+        if by_target is None:  # indexed kind by kind: rules ask about few kinds
+            by_target = by_kind[kind] = _relations_of_kind(self.doc.relations, kind)
+        return by_target.get(target, ())
 
     def project_of(self, plan: str) -> Project | None:
         """The project whose programme *plan* is (``project.plan``), if any."""
@@ -292,10 +296,17 @@ def _effects_by_target(ctx: Context) -> Mapping[str, Sequence[EffectRecord]]:
     return found
 
 
-def _relations_by_target(ctx: Context) -> Mapping[tuple[str, str], Sequence[tuple[Loc, Relation]]]:
-    found: dict[tuple[str, str], list[tuple[Loc, Relation]]] = defaultdict(list)
-    for i, relation in enumerate(ctx.doc.relations):
-        found[(relation.target, relation.kind)].append((("relations", i), relation))
+def _relations_by_kind(ctx: Context) -> dict[str, Mapping[str, Sequence[tuple[Loc, Relation]]]]:
+    return {}  # filled by Context.relations_to
+
+
+def _relations_of_kind(
+    relations: Sequence[Relation], kind: str
+) -> Mapping[str, Sequence[tuple[Loc, Relation]]]:
+    found: dict[str, list[tuple[Loc, Relation]]] = defaultdict(list)
+    for i, relation in enumerate(relations):
+        if relation.kind == kind:
+            found[relation.target].append((("relations", i), relation))
     return found
 
 
