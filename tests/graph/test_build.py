@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 
 import uguaglianza
@@ -23,6 +24,8 @@ from uguaglianza.graph import (
     as_of,
     coordination_graph,
 )
+from uguaglianza.graph import build as build_module
+from uguaglianza.graph.build import add_keyed_edges
 from uguaglianza.model import Landscape, PlanDocument
 
 Doc = PlanDocument | Landscape
@@ -234,3 +237,51 @@ def test_a_large_new_graph_joins_the_oldest_generation(
     assert gc.get_freeze_count() == 0
     del graph
     assert gc.collect() == 0  # nothing cyclic was left behind
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"as_of": dt.date(2022, 6, 1)}, {"kinds": ["member_of", "part_of"]}]
+)
+def test_the_graph_is_the_one_add_edges_from_builds(
+    full_doc: Doc, options: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = coordination_graph(full_doc, **options)
+    monkeypatch.setattr(build_module, "_insert_new_edges", add_keyed_edges)
+    reference = coordination_graph(full_doc, **options)
+    assert built.graph == reference.graph
+    assert list(built.nodes(data=True)) == list(reference.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(reference.edges(keys=True, data=True))
+    assert list(built.in_edges(keys=True, data=True)) == list(
+        reference.in_edges(keys=True, data=True)
+    )
+    assert [list(built.successors(n)) for n in built] == [
+        list(reference.successors(n)) for n in reference
+    ]
+    assert [list(built.predecessors(n)) for n in built] == [
+        list(reference.predecessors(n)) for n in reference
+    ]
+
+
+def test_every_edge_owns_its_attributes(full_graph: CoordinationGraph) -> None:
+    dicts = [data for _, _, data in full_graph.edges(data=True)]
+    assert len({id(data) for data in dicts}) == len(dicts)
+    u, v, key = next(iter(full_graph.edges(keys=True)))
+    copy = full_graph.copy()
+    full_graph.edges[u, v, key]["note"] = "changed"
+    assert "note" not in copy.edges[u, v, key]
+    del full_graph.edges[u, v, key]["note"]
+
+
+def test_a_graph_of_another_class_is_filled_by_networkx(full_doc: Doc) -> None:
+    class Custom(nx.MultiDiGraph):  # type: ignore[type-arg]
+        pass
+
+    assert not build_module._plain_multidigraph(Custom())
+    graph = Custom()
+    edges = [("a", "b", "k", {"kind": "k"}), ("a", "b", "k2", {"kind": "k"})]
+    build_module._insert_new_edges(graph, edges)
+    assert list(graph.edges(keys=True, data=True)) == [
+        ("a", "b", "k", {"kind": "k"}),
+        ("a", "b", "k2", {"kind": "k"}),
+    ]
+    assert graph.edges["a", "b", "k"] is not edges[0][3]  # networkx copied it

@@ -99,6 +99,57 @@ def add_keyed_edges(graph: CoordinationGraph, edges: Iterable[tuple[str, str, st
     graph.add_edges_from(keyed)
 
 
+def _insert_new_edges(
+    graph: CoordinationGraph, edges: Iterable[tuple[str, str, str, Attrs]]
+) -> None:
+    """Add keyed edges whose attribute dicts are new and become the graph's own.
+
+    ``add_edges_from`` copies each dict and walks networkx's views to reach it, which
+    costs more than gathering the edges. A new graph made with networkx's default dict
+    factories is filled the way ``add_edge`` fills it, with the same order of nodes,
+    successors and predecessors; any other graph goes through ``add_edges_from``.
+    """
+    if not _plain_multidigraph(graph):
+        add_keyed_edges(graph, edges)
+        return
+    succ: dict[str, dict[str, dict[str, Attrs]]] = graph._succ  # type: ignore[attr-defined]
+    pred: dict[str, dict[str, dict[str, Attrs]]] = graph._pred  # type: ignore[attr-defined]
+    add_node = graph.add_node
+    for u, v, key, attrs in edges:
+        out = succ.get(u)
+        if out is None:
+            add_node(u)
+            out = succ[u]
+        keys = out.get(v)
+        if keys is None:
+            if v not in succ:
+                add_node(v)
+            keys = out[v] = pred[v][u] = {}
+        keys[key] = attrs
+    cache = getattr(graph, "__networkx_cache__", None)
+    if cache:
+        cache.clear()  # what networkx does whenever edges change
+
+
+def _plain_multidigraph(graph: CoordinationGraph) -> bool:
+    cls = type(graph)
+    return (
+        cls is nx.MultiDiGraph
+        and all(
+            getattr(cls, factory, None) is dict
+            for factory in (
+                "node_dict_factory",
+                "adjlist_outer_dict_factory",
+                "adjlist_inner_dict_factory",
+                "edge_key_dict_factory",
+                "edge_attr_dict_factory",
+            )
+        )
+        and isinstance(getattr(graph, "_succ", None), dict)
+        and isinstance(getattr(graph, "_pred", None), dict)
+    )
+
+
 def _cited(note: SourceNote | None, fallback: str | None) -> str | None:
     if note is not None and note.document is not None:
         return note.document
@@ -508,5 +559,5 @@ def coordination_graph(
             and item[1] in present
             and (day is None or active_on(item[3], day))
         ]
-    add_keyed_edges(graph, items)
+    _insert_new_edges(graph, items)  # the attribute dicts were made for this graph
     return graph
