@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uguaglianza.errors import InputError
-from uguaglianza.io import _yaml
+from uguaglianza.io import _write, _yaml
 from uguaglianza.io._json import parse_json
 from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
 from uguaglianza.io._yaml import parse_yaml
@@ -283,6 +284,60 @@ def test_yaml_round_trip(data: Any) -> None:
     text = to_yaml_text(data)
     assert exact(parse_yaml(text)) == exact(data)
     assert to_yaml_text(parse_yaml(text)) == text
+
+
+def _emitted(data: Any) -> str:
+    """*data* written by PyYAML's emitter alone."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_write._Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=_write._WIDTH,
+        indent=2,
+    )
+    return text
+
+
+single_line_texts = st.text(st.characters(blacklist_characters="\n\r\x85\u2028\u2029")) | (
+    st.sampled_from(SPECIAL).filter(lambda text: not any(c in text for c in "\n\r\x85\u2028"))
+)
+single_line_documents = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**100), max_value=10**100)
+    | single_line_texts
+    | decimals,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(single_line_texts, children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(documents | single_line_documents)
+def test_yaml_written_directly_is_what_the_emitter_writes(data: Any) -> None:
+    direct = _write._BlockWriter().text(data)
+    if direct is not None:
+        assert direct == _emitted(data)
+    assert to_yaml_text(data) == _emitted(data)
+
+
+def test_yaml_direct_writer_leaves_what_it_does_not_write_to_the_emitter() -> None:
+    writer = _write._BlockWriter
+    assert writer().text({"a": [1, {"b": "c"}], "d": []}) == "a:\n  - 1\n  - b: c\nd: []\n"
+    assert writer().text({"a": Decimal("1.0"), "b": Decimal("1.00")}) == "a: 1.0\nb: 1.00\n"
+    for odd in ["x\ny", "tab\r", 1.5, {"k" * 101: 1}, b"x", datetime.date(2022, 1, 1)]:
+        assert writer().text({"a": odd}) is None
+    for root in [{}, [], "x", 1, None]:
+        assert writer().text(root) is None
+
+
+def test_yaml_of_a_large_document_is_written_directly() -> None:
+    data = {"items": [{"id": f"a-{i}", "name": f"Azione {i}", "n": i} for i in range(2000)]}
+    assert _write._BlockWriter().text(data) == _emitted(data)
 
 
 @settings(max_examples=100, deadline=None)

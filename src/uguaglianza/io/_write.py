@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import json
 import os
 import re
@@ -241,6 +242,9 @@ def to_yaml_text(data: Any) -> str:
         ValueError: a number is NaN or infinite.
         TypeError: a value has a type YAML documents do not hold, or a key is not a string.
     """
+    fast = _BlockWriter().text(data)
+    if fast is not None:
+        return fast
     text: str = yaml.dump(
         data,
         Dumper=_Dumper,
@@ -251,3 +255,131 @@ def to_yaml_text(data: Any) -> str:
         indent=2,
     )
     return text
+
+
+class _UnwrittenError(Exception):
+    """A value the direct writer leaves to PyYAML's emitter."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    int: "tag:yaml.org,2002:int",
+    bool: "tag:yaml.org,2002:bool",
+    type(None): "tag:yaml.org,2002:null",
+    Decimal: "tag:yaml.org,2002:float",
+}
+#: Longest key written directly: PyYAML writes keys over 128 characters (tag included)
+#: as complex keys (``? key``).
+_LONGEST_KEY = 100
+
+
+class _BlockWriter:
+    """Writes the bytes PyYAML's emitter writes with :class:`_Dumper`, many times faster.
+
+    Lists, mappings and the scalars of a document are laid out directly; how each scalar
+    is written (plain or single-quoted) is still decided by PyYAML's own resolver and
+    scalar analysis, once per distinct value. Whatever needs another form (a multi-line
+    or double-quoted string, a float, a type YAML documents do not hold, a long key, a
+    root that is not a non-empty mapping or list) makes :meth:`text` return None, and the
+    emitter writes the whole document. The tests compare both on generated documents.
+    """
+
+    def __init__(self) -> None:
+        # Only its representers, resolver and scalar analysis are used: it never writes.
+        self._dumper: Any = _Dumper(io.StringIO(), allow_unicode=True, width=_WIDTH, indent=2)
+        self._values: dict[tuple[type, Any], str] = {}
+        self._keys: dict[str, str] = {}
+        self._out: list[str] = []
+
+    def text(self, data: Any) -> str | None:
+        """*data* as :func:`to_yaml_text` writes it, or None if this writer cannot."""
+        if type(data) not in (dict, list, tuple) or not data:
+            return None
+        try:
+            if type(data) is dict:
+                self._mapping(data, "", "")
+            else:
+                self._sequence(data, "", "")
+        except _UnwrittenError:
+            return None
+        return "".join(self._out)
+
+    def _mapping(self, data: dict[Any, Any], first: str, indent: str) -> None:
+        """Entries of a non-empty mapping; the first after *first*, the others at *indent*."""
+        out = self._out
+        deeper = indent + "  "
+        lead = first
+        for key, value in data.items():
+            head = lead + self._key(key) + ":"
+            lead = indent
+            kind = type(value)
+            if kind is dict or kind is list or kind is tuple:
+                if not value:
+                    out.append(head + (" {}\n" if kind is dict else " []\n"))
+                elif kind is dict:
+                    out.append(head + "\n")
+                    self._mapping(value, deeper, deeper)
+                else:
+                    out.append(head + "\n")
+                    self._sequence(value, deeper, deeper)
+            else:
+                out.append(head + " " + self._scalar(value) + "\n")
+
+    def _sequence(self, data: list[Any] | tuple[Any, ...], first: str, indent: str) -> None:
+        """Items of a non-empty list; the first after *first*, the others at *indent*."""
+        out = self._out
+        deeper = indent + "  "
+        lead = first
+        for value in data:
+            head = lead + "-"
+            lead = indent
+            kind = type(value)
+            if kind is dict or kind is list or kind is tuple:
+                if not value:
+                    out.append(head + (" {}\n" if kind is dict else " []\n"))
+                elif kind is dict:
+                    self._mapping(value, head + " ", deeper)
+                else:
+                    self._sequence(value, head + " ", deeper)
+            else:
+                out.append(head + " " + self._scalar(value) + "\n")
+
+    def _key(self, key: Any) -> str:
+        written = self._keys.get(key) if type(key) is str else None
+        if written is None:
+            if type(key) is not str or len(key) > _LONGEST_KEY:
+                raise _UnwrittenError
+            written = self._keys[key] = self._string(key, simple_key=True)
+        return written
+
+    def _scalar(self, value: Any) -> str:
+        kind = type(value)
+        # Decimal("1.0") == Decimal("1.00"), yet they are written apart.
+        memo = (kind, str(value) if kind is Decimal else value)
+        cached = self._values.get(memo)
+        if cached is not None:
+            return cached
+        if kind is str:
+            written = self._string(value, simple_key=False)
+        elif kind in _PLAIN_TAGS:
+            node = self._dumper.represent_data(value)
+            if self._dumper.resolve(yaml.ScalarNode, node.value, (True, False)) != node.tag:
+                raise _UnwrittenError  # PyYAML would add the tag
+            written = node.value
+        else:  # floats, and types PyYAML refuses with the right message
+            raise _UnwrittenError
+        self._values[memo] = written
+        return written
+
+    def _string(self, value: str, *, simple_key: bool) -> str:
+        if any(char in value for char in "\n\r\x85\u2028\u2029"):
+            raise _UnwrittenError  # literal blocks and escapes are the emitter's
+        analysis = self._dumper.analyze_scalar(value)
+        if simple_key and analysis.empty:
+            raise _UnwrittenError  # an empty key is a complex key (``? ''``)
+        plain = self._dumper.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+        if plain and analysis.allow_block_plain:
+            return value
+        if analysis.allow_single_quoted:
+            return "'" + value.replace("'", "''") + "'"
+        raise _UnwrittenError
