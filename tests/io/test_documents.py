@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 import uguaglianza
 from tests.strategies import documents
+from uguaglianza.io import documents as io_documents
 
 Factory = Callable[[], dict[str, Any]]
 
@@ -115,3 +117,27 @@ def test_round_trip_is_lossless(data: dict[str, Any]) -> None:
         again = uguaglianza.loads(text, fmt)
         assert again == doc
         assert uguaglianza.dumps(again, fmt) == text
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_writing_pauses_the_collector_only_while_it_writes(
+    minimal: Factory, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    doc = uguaglianza.from_data(minimal())
+    seen: list[bool] = []
+    original = io_documents.to_data
+
+    def spying(document: Any) -> dict[str, Any]:
+        seen.append(gc.isenabled())
+        return original(document)
+
+    monkeypatch.setattr(io_documents, "to_data", spying)
+    monkeypatch.setattr(io_documents, "_pydantic_json", lambda document: None)  # exact road
+    assert gc.isenabled()
+    text = uguaglianza.dumps(doc, fmt)
+    assert seen == [False] and gc.isenabled()
+    assert uguaglianza.loads(text, fmt) == doc
+    monkeypatch.setattr(io_documents, "to_data", lambda document: {"bad": object()})
+    with pytest.raises(TypeError):
+        uguaglianza.dumps(doc, fmt)
+    assert gc.isenabled()

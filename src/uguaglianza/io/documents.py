@@ -300,8 +300,13 @@ def dumps(doc: AnyDocument, format: str = "json") -> str:
     fmt = _check_format(format)
     if fmt == "json":
         data = _pydantic_json(doc)
-        return to_json_text(to_data(doc)) if data is None else data.decode("utf-8")
-    return to_yaml_text(to_data(doc))
+        if data is not None:
+            return data.decode("utf-8")
+    # The data and text built below are acyclic: collections run meanwhile would only
+    # rescan the document, again and again for a large one. (PyYAML's emitter, for the
+    # rare documents it writes, leaves a few cycles that the next collection frees.)
+    with paused_gc():
+        return to_json_text(to_data(doc)) if fmt == "json" else to_yaml_text(to_data(doc))
 
 
 def _pydantic_json(doc: AnyDocument) -> bytes | None:
