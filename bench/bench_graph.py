@@ -7,7 +7,7 @@ same edges, measured in the same run, and every analysis ``uguaglianza analyse``
 
     python bench/bench_graph.py                 # national size
     python bench/bench_graph.py --scale 0.1     # a tenth of it, for a quick look
-    python bench/bench_graph.py --backend networkx   # betweenness without igraph
+    python bench/bench_graph.py --backend networkx   # betweenness and Louvain without igraph
 """
 
 from __future__ import annotations
@@ -378,8 +378,12 @@ def main(argv: list[str] | None = None) -> int:
     timed("isolated stakeholders", lambda: isolated(graph, network=network), rows)
     timed("case paths", lambda: case_paths(graph, network=network), rows)
     timed("funding links", lambda: funding_links(graph), rows)
-    found = timed("communities (auto)", lambda: communities(graph, network=network), rows)
-    print(f"    method {found.method}, {len(found.groups)} communities")
+    found = timed(
+        "communities (auto)",
+        lambda: communities(graph, network=network, backend=args.backend),
+        rows,
+    )
+    print(f"    method {found.method} ({found.backend}), {len(found.groups)} communities")
     timed("as of 2022-07-13", lambda: as_of(graph, dt.date(2022, 7, 13)), rows)
     timed(
         "change 2019-01-01 → 2023-01-01",
