@@ -262,12 +262,8 @@ class _UnwrittenError(Exception):
 
 
 _STR = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = {
-    int: "tag:yaml.org,2002:int",
-    bool: "tag:yaml.org,2002:bool",
-    type(None): "tag:yaml.org,2002:null",
-    Decimal: "tag:yaml.org,2002:float",
-}
+#: Types whose values PyYAML writes plain when its resolver reads them back as their type.
+_PLAIN_TYPES = frozenset({int, bool, type(None), Decimal})
 #: Longest key written directly: PyYAML writes keys over 128 characters (tag included)
 #: as complex keys (``? key``).
 _LONGEST_KEY = 100
@@ -361,7 +357,7 @@ class _BlockWriter:
             return cached
         if kind is str:
             written = self._string(value, simple_key=False)
-        elif kind in _PLAIN_TAGS:
+        elif kind in _PLAIN_TYPES:
             node = self._dumper.represent_data(value)
             if self._dumper.resolve(yaml.ScalarNode, node.value, (True, False)) != node.tag:
                 raise _UnwrittenError  # PyYAML would add the tag
