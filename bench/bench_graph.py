@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 import uguaglianza
+from uguaglianza._gc import paused_gc
 from uguaglianza.graph import (
     analyse,
     as_of,
@@ -350,11 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         nx.MultiDiGraph().add_edges_from(edges)
 
     def bare_without_gc() -> None:
-        gc.disable()
-        try:
+        with paused_gc():
             nx.MultiDiGraph().add_edges_from(edges)
-        finally:
-            gc.enable()
 
     build = best_of(args.repeat, lambda: coordination_graph(doc))
     baseline = best_of(args.repeat, bare)

@@ -44,6 +44,7 @@ from typing import Any
 import networkx as nx
 
 import uguaglianza
+from uguaglianza._gc import paused_gc
 from uguaglianza.graph import coordination_network
 from uguaglianza.graph.analysis import (
     case_paths,
@@ -108,18 +109,6 @@ class Size:
         return self.rows[name].seconds
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, as the fastest parse would."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 #: A step taking longer than this (seconds) is run once, and traced only if a target
 #: needs its memory.
 SLOW = 5.0
@@ -131,7 +120,7 @@ def timed(runs: int, work: Callable[[], Any], *, paused: bool = False) -> tuple[
     result: Any = None
     for _ in range(runs):
         result = None  # the previous result must not stay alive during the run
-        with collector_paused() if paused else _nothing():
+        with paused_gc() if paused else _nothing():
             started = time.perf_counter()
             result = work()
             times.append(time.perf_counter() - started)
@@ -153,7 +142,7 @@ def traced(work: Callable[[], Any], *, paused: bool = False) -> tuple[float, flo
     try:
         tracemalloc.start()
         base = tracemalloc.get_traced_memory()[0]
-        with collector_paused() if paused else _nothing():
+        with paused_gc() if paused else _nothing():
             result = work()
         peak = tracemalloc.get_traced_memory()[1] - base
         gc.collect()
@@ -380,6 +369,23 @@ def scaling(sizes: list[Size]) -> list[str]:
     return lines
 
 
+#: What a step keeps in memory, at most *bound* times what a reference step keeps.
+MEMORY_TARGETS = (
+    (
+        "load keeps ≤ 1.25 × model_validate_json",
+        "load",
+        "pydantic model_validate_json (paused)",
+        1.25,
+    ),
+    (
+        "graph keeps ≤ 1.5 × bare graph",
+        "coordination_graph",
+        "bare add_edges_from (same edges)",
+        1.5,
+    ),
+)
+
+
 def targets(size: Size, sizes: list[Size]) -> list[str]:
     """Each performance target, measured at *size*."""
     rows = size.rows
@@ -413,20 +419,11 @@ def targets(size: Size, sizes: list[Size]) -> list[str]:
         f"every analysis < 60 s: slowest {slowest} {analyses[slowest]:.1f} s — "
         f"{verdict(analyses[slowest] < 60)}",
     ]
-    load_kept = rows["load"].kept
-    pydantic_kept = rows["pydantic model_validate_json (paused)"].kept
-    if load_kept is not None and pydantic_kept:
-        lines.append(
-            f"load keeps ≤ 1.25 × model_validate_json: {load_kept / pydantic_kept:.2f} × — "
-            f"{verdict(load_kept <= 1.25 * pydantic_kept)}"
-        )
-    graph_kept = rows["coordination_graph"].kept
-    bare_kept = rows["bare add_edges_from (same edges)"].kept
-    if graph_kept is not None and bare_kept:
-        lines.append(
-            f"graph keeps ≤ 1.5 × bare graph: {graph_kept / bare_kept:.2f} × — "
-            f"{verdict(graph_kept <= 1.5 * bare_kept)}"
-        )
+    for label, step, reference, bound in MEMORY_TARGETS:
+        kept, reference_kept = rows[step].kept, rows[reference].kept
+        if kept is not None and reference_kept:
+            ratio = kept / reference_kept
+            lines.append(f"{label}: {ratio:.2f} × — {verdict(ratio <= bound)}")
     model_dump = size.seconds("pydantic model_dump_json")
     for name in ("dumps JSON", "dump JSON"):
         seconds = size.seconds(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import gc
 from collections.abc import Iterable, Mapping, Sequence
 
+from uguaglianza._gc import paused_gc
 from uguaglianza.errors import Issue, shorten
 from uguaglianza.model import Landscape, Plan, PlanDocument, format_loc
 from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_for_kind
@@ -63,13 +63,8 @@ def check(
     )
     # Indexing allocates millions of small objects and holds no reference cycles; pausing
     # the collector spares repeated full collections, as reading documents does.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         findings = _run(chosen, ctx, levels, crash_reported)
-    finally:
-        if enabled:
-            gc.enable()
     return Report(tuple(findings), chosen)
 
 
