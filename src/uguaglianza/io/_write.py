@@ -302,43 +302,40 @@ class _BlockWriter:
 
     def _mapping(self, data: dict[Any, Any], first: str, indent: str) -> None:
         """Entries of a non-empty mapping; the first after *first*, the others at *indent*."""
-        out = self._out
         deeper = indent + "  "
         lead = first
         for key, value in data.items():
-            head = lead + self._key(key) + ":"
+            self._value(lead + self._key(key) + ":", value, deeper, inline=False)
             lead = indent
-            kind = type(value)
-            if kind is dict or kind is list or kind is tuple:
-                if not value:
-                    out.append(head + (" {}\n" if kind is dict else " []\n"))
-                elif kind is dict:
-                    out.append(head + "\n")
-                    self._mapping(value, deeper, deeper)
-                else:
-                    out.append(head + "\n")
-                    self._sequence(value, deeper, deeper)
-            else:
-                out.append(head + " " + self._scalar(value) + "\n")
 
     def _sequence(self, data: list[Any] | tuple[Any, ...], first: str, indent: str) -> None:
         """Items of a non-empty list; the first after *first*, the others at *indent*."""
-        out = self._out
         deeper = indent + "  "
         lead = first
         for value in data:
-            head = lead + "-"
+            self._value(lead + "-", value, deeper, inline=True)
             lead = indent
-            kind = type(value)
-            if kind is dict or kind is list or kind is tuple:
-                if not value:
-                    out.append(head + (" {}\n" if kind is dict else " []\n"))
-                elif kind is dict:
-                    self._mapping(value, head + " ", deeper)
-                else:
-                    self._sequence(value, head + " ", deeper)
+
+    def _value(self, head: str, value: Any, deeper: str, *, inline: bool) -> None:
+        """*value* after *head* (``key:`` or ``-``); a list or mapping in it at *deeper*.
+
+        *inline*: its first entry goes on the head's line, as list items have it.
+        """
+        kind = type(value)
+        if kind is not dict and kind is not list and kind is not tuple:
+            self._out.append(head + " " + self._scalar(value) + "\n")
+        elif not value:
+            self._out.append(head + (" {}\n" if kind is dict else " []\n"))
+        else:
+            if inline:
+                first = head + " "
             else:
-                out.append(head + " " + self._scalar(value) + "\n")
+                self._out.append(head + "\n")
+                first = deeper
+            if kind is dict:
+                self._mapping(value, first, deeper)
+            else:
+                self._sequence(value, first, deeper)
 
     def _key(self, key: Any) -> str:
         written = self._keys.get(key) if type(key) is str else None
