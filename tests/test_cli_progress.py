@@ -15,6 +15,7 @@ import threading
 
 import pytest
 
+from tests.test_cli_validate import _doc
 from uguaglianza.cli import _progress, _validate, main
 from uguaglianza.cli._progress import render
 
@@ -24,19 +25,6 @@ class _Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
-
-
-def _doc(number: str = "1/2022") -> dict[str, object]:
-    return {
-        "document": "plan",
-        "schema_version": "1.0",
-        "id": "doc",
-        "organisations": [{"id": "org", "kind": "comune", "name": "Comune"}],
-        "acts": [
-            {"id": "act", "kind": "letter", "name": "Lettera", "number": number, "date": "2022-03"}
-        ],
-        "plan": {"id": "p", "kind": "sectoral_objectives", "name": "Obiettivi", "owner": "org"},
-    }
 
 
 def _screen(text: str) -> list[str]:
