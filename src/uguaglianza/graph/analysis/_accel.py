@@ -42,6 +42,14 @@ def require() -> Any:
         ) from None
 
 
+def _numbered(
+    network: nx.Graph[str], nodes: Sequence[str]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Each of *nodes* by its position, and the edges of *network* as position pairs."""
+    index = {node: i for i, node in enumerate(nodes)}
+    return index, [(index[u], index[v]) for u, v in network.edges()]
+
+
 def betweenness(network: nx.Graph[str], sources: Sequence[str] | None) -> dict[str, float]:
     """Normalised betweenness of every node, over all *sources* (``None``: every node)."""
     igraph = require()
@@ -49,8 +57,7 @@ def betweenness(network: nx.Graph[str], sources: Sequence[str] | None) -> dict[s
     n = len(nodes)
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = [(index[u], index[v]) for u, v in network.edges()]
+    index, pairs = _numbered(network, nodes)
     if sources is None:
         graph = igraph.Graph(n=n, edges=pairs, directed=False)
         raw = graph.betweenness(directed=False)
@@ -79,10 +86,7 @@ def louvain(
     """
     igraph = require()
     nodes = list(network)
-    index = {node: i for i, node in enumerate(nodes)}
-    graph = igraph.Graph(
-        n=len(nodes), edges=[(index[u], index[v]) for u, v in network.edges()], directed=False
-    )
+    graph = igraph.Graph(n=len(nodes), edges=_numbered(network, nodes)[1], directed=False)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clustering = graph.community_multilevel(resolution=resolution)
