@@ -15,6 +15,7 @@ from uguaglianza.io._locate import locate_json, locate_yaml
 from uguaglianza.io._source import decode_text, detect_format, read_bytes
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.rules import Finding, Loc, Report, RuleSet, Severity, check
+from uguaglianza.rules.report import Purpose
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -28,6 +29,7 @@ def validate(
     as_of: datetime.date | None = None,
     severity: Mapping[str, Severity | str] | None = None,
     rules: RuleSet | None = None,
+    purpose: Purpose = "record",
 ) -> Report:
     """Check *doc* against the rules and report every finding, located in its file.
 
@@ -45,6 +47,7 @@ def validate(
         severity=severity,
         profile=profile,
         as_of=as_of,
+        purpose=purpose,
     )
     origin = _origin(doc)
     if origin is None or not report.findings:

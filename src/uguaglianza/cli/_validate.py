@@ -27,9 +27,10 @@ from uguaglianza.cli._progress import Progress, progress_for
 from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
 from uguaglianza.io import load
 from uguaglianza.rules import PROFILES, Lang, Report, RuleSet, Severity, report_from_issues
+from uguaglianza.rules.report import Purpose
 
 #: Keys accepted in ``[tool.uguaglianza]``.
-CONFIG_KEYS = frozenset({"select", "ignore", "severity", "profile", "lang"})
+CONFIG_KEYS = frozenset({"select", "ignore", "severity", "profile", "lang", "purpose"})
 _SUMMARY = {
     "it": "{files} file controllati: {counts}",
     "en": "{files} file(s) checked: {counts}",
@@ -46,6 +47,7 @@ class Settings:
     severity: Mapping[str, str] = attrs.field(factory=dict)
     profile: str | None = None
     lang: Lang | None = None
+    purpose: Purpose | None = None
 
 
 @attrs.frozen
@@ -131,6 +133,12 @@ def register(commands: Any) -> None:
         help="check every plan under this profile instead of the one its kind implies",
     )
     parser.add_argument(
+        "--purpose",
+        choices=("record", "comply"),
+        help="record (default): a fact the document records as not stated is a warning "
+        "naming what to find out; comply: it counts as the rule's own severity",
+    )
+    parser.add_argument(
         "--as-of", type=_date, metavar="DATE", help="date of the checks (default: today)"
     )
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
@@ -193,12 +201,16 @@ def read_config(path: Path) -> Settings:
     lang = table.get("lang")
     if lang is not None and lang not in ("it", "en"):
         raise CommandError(f"{path}: [tool.uguaglianza] lang must be 'it' or 'en'")
+    purpose = table.get("purpose")
+    if purpose is not None and purpose not in ("record", "comply"):
+        raise CommandError(f"{path}: [tool.uguaglianza] purpose must be 'record' or 'comply'")
     return Settings(
         select=_strings(table["select"], "select", path) if "select" in table else None,
         ignore=_strings(table.get("ignore", []), "ignore", path),
         severity=dict(severity),
         profile=profile,
         lang=lang,
+        purpose=purpose,
     )
 
 
@@ -220,6 +232,7 @@ def settings(args: argparse.Namespace) -> Settings:
         severity={**base.severity, **dict(pairs)},
         profile=getattr(args, "profile", None) or base.profile,
         lang=args.lang or base.lang,
+        purpose=getattr(args, "purpose", None) or base.purpose,
     )
 
 
@@ -270,6 +283,7 @@ def check_file(
         severity=options.severity,
         profile=options.profile,
         as_of=as_of,
+        purpose=options.purpose or "record",
     )
     return FileResult(path, True, report)
 

@@ -69,8 +69,8 @@ def node_attributes(kind: str, entity: Any, plan: str | None = None) -> dict[str
     for field in _SHORT_NAMES.get(kind, ()):
         short = short or getattr(entity, field)
     attrs["label"] = short or name
-    if entity.name_en is not None:
-        attrs["name_en"] = entity.name_en
+    for language, text in sorted(entity.translations.items()):
+        attrs[f"name_{language}"] = text
     for field, attr in _FIELDS[kind]:
         value = getattr(entity, field)
         if value is not None:

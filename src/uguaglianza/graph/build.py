@@ -20,7 +20,12 @@ from uguaglianza._gc import paused_gc, settle
 from uguaglianza.codelists import load_codelist
 from uguaglianza.dates import Period
 from uguaglianza.graph._nodes import node_attributes, period_span
-from uguaglianza.graph.kinds import EFFECT_EDGE_KINDS, MILESTONE_EDGE_KINDS
+from uguaglianza.graph.kinds import (
+    EFFECT_EDGE_KINDS,
+    MILESTONE_EDGE_KINDS,
+    PARTY_EDGE_KINDS,
+    STEP_EDGE_KINDS,
+)
 from uguaglianza.model import (
     Act,
     Action,
@@ -29,6 +34,8 @@ from uguaglianza.model import (
     GovernanceBody,
     Grant,
     Landscape,
+    Obligation,
+    Opinion,
     Organisation,
     Plan,
     PlanDocument,
@@ -38,6 +45,7 @@ from uguaglianza.model import (
     Service,
     SourceNote,
     Territory,
+    Transfer,
 )
 
 __all__ = [
@@ -269,6 +277,8 @@ def _body(edges: _Edges, item: GovernanceBody) -> None:
     if item.parent is not None:
         edges.simple(body, item.parent, "part_of", "body.parent", cited)
     for seat in item.members:
+        if seat.member is None:  # seats counted by category, with no one named
+            continue
         attrs = edges.dated(seat.member, body, "member_of", "body.members", cited, seat.period)
         attrs["role"] = seat.role
         if seat.represents is not None:
@@ -326,6 +336,20 @@ def _plan(edges: _Edges, plan: Plan) -> None:
         if milestone.planned:
             attrs["planned"] = True
         edges.add(milestone.body, plan.id, _with_source(attrs, _cited(milestone.source, cited)))
+    for link in plan.links:
+        attrs = {"kind": link.kind, "origin": "plan.links"}
+        if link.date is not None:
+            attrs["start"] = link.date.earliest().isoformat()
+        edges.add(plan.id, link.plan, _with_source(attrs, _cited(link.source, cited)))
+    for contribution in plan.contributors:
+        attrs = edges.simple(
+            contribution.actor,
+            plan.id,
+            "contributes_to",
+            "plan.contributors",
+            _cited(contribution.source, cited),
+        )
+        attrs["role"] = contribution.role
     for action in plan.actions:
         _action(edges, action, plan.id, cited)
 
@@ -359,6 +383,23 @@ def _act(edges: _Edges, item: Act) -> None:
         edges.simple(signatory, act, "signs", "act.signatories", cited)
     for addressee in item.addressees:
         edges.simple(act, addressee, "addresses", "act.addressees", cited)
+    for party in item.parties:
+        kind = PARTY_EDGE_KINDS.get(party.role, "party_to")
+        attrs = {"kind": kind, "origin": "act.parties", "role": party.role}
+        when = party.date.earliest().isoformat() if party.date is not None else day
+        if when is not None:
+            attrs["start"] = when
+        if party.through is not None:
+            attrs["through"] = party.through
+        edges.add(party.party, act, _with_source(attrs, _cited(party.source, cited)))
+    for step in item.steps:
+        if step.by is None:
+            continue
+        attrs = {"kind": STEP_EDGE_KINDS.get(step.step, "acts_on"), "origin": "act.steps.by"}
+        attrs["step"] = step.step
+        if step.date is not None:
+            attrs["start"] = step.date.earliest().isoformat()
+        edges.add(step.by, act, _with_source(attrs, _cited(step.source, cited)))
     for effect in item.effects:
         kind = EFFECT_EDGE_KINDS.get(effect.effect, effect.effect)
         attrs: Attrs = {"kind": kind, "origin": "act.effects"}
@@ -368,6 +409,43 @@ def _act(edges: _Edges, item: Act) -> None:
         if effect.planned:
             attrs["planned"] = True
         edges.add(act, effect.target, _with_source(attrs, cited))
+
+
+def _opinion(edges: _Edges, item: Opinion) -> None:
+    if item.by is None:
+        return
+    attrs: Attrs = {"kind": "gives_opinion_on", "origin": "opinion", "opinion": item.id}
+    if item.date is not None:
+        attrs["start"] = item.date.earliest().isoformat()
+    if item.outcome is not None:
+        attrs["outcome"] = item.outcome
+    if item.planned:
+        attrs["planned"] = True
+    edges.add(item.by, item.on, _with_source(attrs, _cited_by(item)))
+
+
+def _obligation(edges: _Edges, item: Obligation) -> None:
+    if item.bearer is None or item.subject is None:
+        return
+    attrs: Attrs = {"kind": "obliged_to", "origin": "obligation", "obligation": item.id}
+    attrs["duty"] = item.kind
+    if item.due is not None:
+        attrs["due"] = item.due.latest().isoformat()
+    edges.add(item.bearer, item.subject, _with_source(attrs, _cited_by(item)))
+
+
+def _transfer(edges: _Edges, item: Transfer) -> None:
+    cited = _cited_by(item)
+    chain = (item.payer, *item.via, item.payee)
+    for payer, payee in zip(chain, chain[1:], strict=False):
+        attrs = edges.dated(payer, payee, "pays", "transfer", cited, item.period)
+        attrs["transfer"] = item.id
+        if item.amount is not None:
+            attrs["amount"] = str(item.amount.amount)
+            attrs["currency"] = item.amount.currency
+    if item.purpose is not None:
+        attrs = edges.dated(item.payee, item.purpose, "funds", "transfer.purpose", cited, None)
+        attrs["transfer"] = item.id
 
 
 def _funding(
@@ -402,6 +480,10 @@ def _funding(
             edges.simple(grant.id, grant.project, "funds", "grant.project", cited)
         if grant.decision is not None:
             edges.simple(grant.decision, grant.id, "admits_to_funding", "grant.decision", cited)
+        for share in grant.co_financing:
+            attrs = edges.simple(share.funder, grant.id, "co_finances", "grant.co_financing", cited)
+            if share.share is not None:
+                attrs["share"] = str(share.share)
 
 
 def _project(edges: _Edges, item: Project) -> None:
@@ -431,12 +513,16 @@ def _project(edges: _Edges, item: Project) -> None:
 
 def _service(edges: _Edges, item: Service) -> None:
     service, cited = item.id, _cited_by(item)
-    if item.operator is not None:
-        edges.simple(item.operator, service, "operates", "service.operator", cited)
+    for tenure in item.operators:
+        source = _cited(tenure.source, cited)
+        edges.dated(
+            tenure.operator, service, "operates", "service.operators", source, tenure.period
+        )
     for territory in item.territories:
         edges.simple(service, territory, "covers", "service.territories", cited)
-    if item.network is not None:
-        edges.simple(service, item.network, "member_of", "service.network", cited)
+    for link in item.networks:
+        source = _cited(link.source, cited)
+        edges.dated(service, link.network, "member_of", "service.networks", source, link.period)
     if item.project is not None:
         edges.simple(item.project, service, "supports", "service.project", cited)
 
@@ -511,6 +597,12 @@ def _collect(doc: PlanDocument | Landscape) -> tuple[list[tuple[str, Attrs]], _E
         _project(edges, project)
     for service in doc.services:
         _service(edges, service)
+    for opinion in doc.opinions:
+        _opinion(edges, opinion)
+    for obligation in doc.obligations:
+        _obligation(edges, obligation)
+    for transfer in doc.transfers:
+        _transfer(edges, transfer)
     ids = {node for node, _ in nodes}
     skipped = _relations(edges, doc.relations, ids, _mutual_kinds())
     return nodes, edges, skipped

@@ -84,7 +84,7 @@ EDGE_KINDS: tuple[EdgeKind, ...] = (
     _row("post_of", "post.organisation", "post", "organisation or body", "office in"),
     _row("holds", "post.holder", "person", "post", "holds the office"),
     _row("covers", "body.territory", "body", "territory", "territory the body covers"),
-    _row("convenes", "body.convener", "organisation", "body", "runs the body"),
+    _row("convenes", "body.convener", "organisation, body or post", "body", "runs the body"),
     _row("chairs", "body.chair", "actor", "body", "chairs the body"),
     _row("part_of", "body.parent", "body", "body", "sub-body of"),
     _row("member_of", "body.members", "member", "body", "seat, with role"),
@@ -94,6 +94,8 @@ EDGE_KINDS: tuple[EdgeKind, ...] = (
     _row("convenes", "body.meetings.convened_by", "act", "body", "convening act"),
     _row("owns", "plan.owner", "organisation", "plan", "whose plan"),
     _row("covers", "plan.scope", "plan", "territory", "territorial scope"),
+    _row("<link kind>", "plan.links", "plan", "plan", "supersedes, part_of, implements..."),
+    _row("contributes_to", "plan.contributors", "actor", "plan", "drafted, assisted, with role"),
     _row("in_plan", "plan.areas", "area", "plan", "area of the plan"),
     _row("in_plan", "plan.actions", "action", "plan", "action of the plan"),
     _row("adopts", "plan.milestones.body", "body", "plan", "adoption milestone"),
@@ -107,8 +109,10 @@ EDGE_KINDS: tuple[EdgeKind, ...] = (
     _row("funds", "action.funding", "fund, call, grant or project", "action", "pays for"),
     _row("comes_from", "action.origin", "action", _PLACES, "good practice"),
     _row("issues", "act.issuer", "actor", "act", "competent issuer"),
-    _row("signs", "act.signatories", "person or post", "act", "signatory"),
+    _row("signs", "act.signatories", "actor", "act", "signatory"),
     _row("addresses", "act.addressees", "act", "member", "addressee"),
+    _row("<party role>", "act.parties", "actor", "act", "signs, approves, adheres_to..."),
+    _row("<step>", "act.steps.by", "actor", "act", "approves, signs, publishes..."),
     _row("<effect>", "act.effects", "act", "what it acts upon", "adopts, announces..."),
     _row("manages", "fund.managing_authority", "organisation", "fund", "managing authority"),
     _row("funds", "call.fund", "fund", "call", "call under the fund"),
@@ -119,17 +123,34 @@ EDGE_KINDS: tuple[EdgeKind, ...] = (
     _row("awarded_to", "grant.recipient", "grant", "organisation", "recipient of the money"),
     _row("funds", "grant.project", "grant", "project", "project paid for"),
     _row("admits_to_funding", "grant.decision", "act", "grant", "admitting act"),
+    _row("co_finances", "grant.co_financing", "funder", "grant", "co-financing share"),
     _row("lead_of", "project.lead", "organisation", "project", "lead applicant (capofila)"),
     _row("partner_of", "project.partners", "member", "project", "partner, with status"),
     _row("acts_for", "project.partners.through", "organisation", "member", "agency for partner"),
     _row("covers", "project.territories", "project", "territory", "where it works"),
     _row("implements", "project.plan", "project", "plan", "plan of its actions"),
-    _row("operates", "service.operator", "organisation", "service", "runs the service"),
+    _row("operates", "service.operators", "organisation", "service", "runs it, over a period"),
     _row("covers", "service.territories", "service", "territory", "served territory"),
-    _row("member_of", "service.network", "service", "body", "network of services"),
+    _row("member_of", "service.networks", "service", "body", "network, over a period"),
     _row("supports", "service.project", "project", "service", "creates or strengthens"),
+    _row("gives_opinion_on", "opinion", "actor", "plan or act", "opinion, with outcome"),
+    _row("obliged_to", "obligation", "actor", "subject", "duty with a deadline"),
+    _row("pays", "transfer", "payer", "intermediary or payee", "money, link by link"),
+    _row("funds", "transfer.purpose", "payee", "purpose", "what the money is for"),
     _row("<relation kind>", "relation", "any", "any", "typed relation, as declared"),
 )
+
+#: Roles of an act's parties that become edges of their own kind (others: ``party_to``).
+PARTY_EDGE_KINDS = {"signatory": "signs", "approver": "approves", "adherent": "adheres_to"}
+
+#: Steps of an act whose ``by`` becomes an edge of its own kind (others: ``acts_on``).
+STEP_EDGE_KINDS = {
+    "approved": "approves",
+    "adopted": "adopts",
+    "signed": "signs",
+    "promulgated": "promulgates",
+    "published": "publishes",
+}
 
 #: Act effects whose code differs from the relation kind with the same meaning.
 EFFECT_EDGE_KINDS = {"gives_opinion": "gives_opinion_on"}

@@ -4,7 +4,16 @@ This is the only package that touches files.
 """
 
 from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
-from uguaglianza.io.documents import Format, dump, dumps, from_data, load, loads, to_data
+from uguaglianza.io.documents import (
+    Format,
+    dump,
+    dumps,
+    from_data,
+    load,
+    loads,
+    read_data,
+    to_data,
+)
 from uguaglianza.io.schema import SCHEMA_ID, json_schema, json_schema_text
 
 __all__ = [
@@ -19,5 +28,6 @@ __all__ = [
     "json_schema_text",
     "load",
     "loads",
+    "read_data",
     "to_data",
 ]

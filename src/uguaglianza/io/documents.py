@@ -37,8 +37,11 @@ from uguaglianza.io._yaml import parse_yaml
 from uguaglianza.model import Document, Landscape, PlanDocument
 from uguaglianza.model._issues import issues_from_validation_error
 from uguaglianza.model._resolve import holders, key_count
+from uguaglianza.model.documents import FORMAT_VERSION
+from uguaglianza.model.upgrade import needs_upgrade
+from uguaglianza.model.upgrade import upgrade as upgrade_data
 
-__all__ = ["Format", "dump", "dumps", "from_data", "load", "loads", "to_data"]
+__all__ = ["Format", "dump", "dumps", "from_data", "load", "loads", "read_data", "to_data"]
 
 Format: TypeAlias = Literal["json", "yaml"]
 AnyDocument: TypeAlias = PlanDocument | Landscape
@@ -105,11 +108,13 @@ def from_data(
     file: str | None = None,
     locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None = None,
     freeze: bool = False,
+    upgrade: bool = False,
 ) -> AnyDocument:
     """Validate already-parsed *data* (a mapping) into a plan document or a landscape.
 
     *freeze* moves the new document out of the garbage collector's reach, as
-    :func:`load` explains; the collection it starts with also scans *data*.
+    :func:`load` explains; the collection it starts with also scans *data*. *upgrade*
+    carries a document in an older format version over first (see :func:`load`).
 
     Raises:
         DocumentError: the data is not a valid document; ``issues`` lists every problem.
@@ -117,16 +122,41 @@ def from_data(
     if freeze:
         gc.collect()
     with paused_gc():
-        doc = _from_data(data, file, locate)
+        doc = _from_data(data, file, locate, upgrade)
         settle(freeze=freeze)
     return doc
+
+
+def _old_version(
+    data: Mapping[str, Any],
+    file: str | None,
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
+) -> DocumentError:
+    version = data.get("schema_version")
+    command = f"uguaglianza upgrade {file} -o {file}" if file else "uguaglianza upgrade FILE"
+    issue = Issue(
+        code="old_schema_version",
+        message=f"the document is in format {version}; this library reads format {FORMAT_VERSION}",
+        path="schema_version",
+        value=shorten(version),
+        hint=f"rewrite it with `{command}`, or read it with upgrade=True",
+        file=file,
+    )
+    if locate is not None:
+        issue = _with_position(issue, ("schema_version",), locate)
+    return DocumentError([issue], file=file)
 
 
 def _from_data(
     data: Any,
     file: str | None,
     locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
+    upgrade: bool = False,
 ) -> AnyDocument:
+    if needs_upgrade(data):
+        if not upgrade:
+            raise _old_version(data, file, locate)
+        data, locate = upgrade_data(data, file=file), None  # positions moved with fields
     root = _root_class(data, file)
     try:
         return _validate(root, data)
@@ -168,11 +198,12 @@ def loads(
     file: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     freeze: bool = False,
+    upgrade: bool = False,
 ) -> AnyDocument:
     """Parse and validate a document from *text* in *format* (``"json"`` or ``"yaml"``).
 
-    *freeze* moves the new document out of the garbage collector's reach, as
-    :func:`load` explains.
+    *freeze* moves the new document out of the garbage collector's reach, and *upgrade*
+    carries an older format version over, as :func:`load` explains.
 
     Raises:
         InputError: *text* is bytes that are not UTF-8, or binary.
@@ -183,12 +214,14 @@ def loads(
     if freeze:
         gc.collect()  # before parsing, so that it does not scan the parsed data
     with paused_gc():
-        doc = _loads(text, fmt, file, limits)
+        doc = _loads(text, fmt, file, limits, upgrade)
         settle(freeze=freeze)
     return doc
 
 
-def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> AnyDocument:
+def _loads(
+    text: str | bytes, fmt: Format, file: str | None, limits: Limits, upgrade: bool = False
+) -> AnyDocument:
     if isinstance(text, bytes | bytearray) and len(text) > limits.max_bytes:
         raise InputError(
             f"input is {len(text)} bytes, more than the limit of {limits.max_bytes}",
@@ -215,7 +248,7 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
         position: tuple[int, int] | None = locators[0].position(loc)
         return position
 
-    return _from_data(data, file, locate)
+    return _from_data(data, file, locate, upgrade)
 
 
 def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
@@ -256,8 +289,14 @@ def load(
     format: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     freeze: bool = False,
+    upgrade: bool = False,
 ) -> AnyDocument:
     """Read, parse and validate the document in *path* (format from the extension).
+
+    A document in an older format version (``schema_version: "1.0"``) is refused with
+    one error naming ``uguaglianza upgrade``, which rewrites the file; with
+    ``upgrade=True`` it is carried over in memory instead (its positions in the file are
+    then not reported, since upgraded fields may have moved).
 
     The garbage collector is paused while the document is built; a large one then joins
     the collector's oldest generation at once. While a large document is alive, every
@@ -284,10 +323,31 @@ def load(
     if freeze:
         gc.collect()
     with paused_gc():
-        doc = _loads(read_bytes(name, limits=limits), fmt, name, limits)
+        doc = _loads(read_bytes(name, limits=limits), fmt, name, limits, upgrade)
         doc._origin = name  # remembered so that findings can name lines in this file
         settle(freeze=freeze)
     return doc
+
+
+def read_data(
+    path: str | os.PathLike[str], *, format: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Any:
+    """The plain data in *path*, read within *limits* but not validated as a document.
+
+    For tools that work on the data itself, such as carrying an older format over.
+
+    Raises:
+        InputError: the file cannot be read, is too large, binary or not UTF-8.
+        UnknownFormatError: the extension is not .json, .yaml or .yml.
+        ParseError: the file is not well-formed JSON/YAML or exceeds a limit.
+    """
+    name = os.fspath(path)
+    fmt = _check_format(format) if format is not None else detect_format(name)
+    text = decode_text(read_bytes(name, limits=limits), file=name)
+    with paused_gc():
+        if fmt == "json":
+            return parse_json(text, file=name, limits=limits)
+        return parse_yaml(text, file=name, limits=limits)
 
 
 def to_data(doc: AnyDocument) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -22,26 +22,32 @@ from pydantic import (
     JsonValue,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from uguaglianza.dates import PartialDate
+from uguaglianza.dates import PartialDate, Period
 
 __all__ = [
     "CODE",
     "ID_PATTERN",
     "REF",
+    "AbsenceReason",
     "Amount",
     "CodeIn",
     "Entity",
+    "FormerName",
     "Id",
+    "Identifier",
+    "LanguageTag",
     "Model",
     "Money",
     "Named",
     "Quantity",
     "Ref",
     "SourceNote",
+    "Stated",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$"
@@ -70,6 +76,9 @@ ENTITY_KINDS = frozenset(
         "phase",
         "service",
         "relation",
+        "opinion",
+        "obligation",
+        "transfer",
     }
 )
 
@@ -212,7 +221,72 @@ class SourceNote(Model):
     """A remark on how the source was read (an inference, an uncertainty)."""
 
 
-class Entity(Model):
+#: A language tag (BCP 47, the common subset): ``it``, ``en``, ``es``, ``ca``, ``pt-BR``.
+LanguageTag = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$"),
+]
+
+#: Why a field is empty; the labels are in the ``absence_reasons`` codelist.
+AbsenceReason = Literal["not_stated", "not_applicable", "withheld", "not_yet_decided"]
+
+#: Fields ``absent`` can never name: identity, provenance and the record itself.
+_NEVER_ABSENT = frozenset({"id", "source", "notes", "extensions", "absent"})
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, tuple | dict) and not value)
+
+
+class Stated(Model):
+    """Something a source states, which may also record what the source leaves unsaid.
+
+    ``absent`` maps a field left empty to the reason it is empty: the source does not
+    state it (``not_stated``), it does not apply (``not_applicable``), it is withheld
+    (``withheld``) or nobody knows it yet (``not_yet_decided``). Rules read a field named
+    there as *not known* rather than *missing*.
+    """
+
+    absent: dict[str, AbsenceReason] = Field(default_factory=dict)
+    """Fields left empty on purpose, each with the reason (labels: ``absence_reasons``)."""
+
+    @model_validator(mode="after")
+    def _check_absent(self) -> Self:
+        if not self.absent:
+            return self
+        fields = type(self).model_fields
+        for name in self.absent:
+            if name in _NEVER_ABSENT or name not in fields:
+                choices = ", ".join(f for f in fields if f not in _NEVER_ABSENT)
+                raise PydanticCustomError(
+                    "absent_field",
+                    "absent names {name!r}, which is not a field that can be unknown here; "
+                    "fields: {choices}",
+                    {"name": name, "choices": choices},
+                )
+            default = fields[name].get_default(call_default_factory=True)
+            if not _empty(default):
+                raise PydanticCustomError(
+                    "absent_field",
+                    "field {name!r} always has a value (default {default!r}), so it cannot "
+                    "be recorded as absent",
+                    {"name": name, "default": default},
+                )
+            if not _empty(getattr(self, name)):
+                raise PydanticCustomError(
+                    "absent_field",
+                    "field {name!r} has a value and is also recorded as absent; "
+                    "remove it from absent or leave the field empty",
+                    {"name": name},
+                )
+        return self
+
+    def is_absent(self, field: str) -> bool:
+        """True when *field* is recorded as not stated, not applicable or withheld."""
+        return field in self.absent
+
+
+class Entity(Stated):
     """Something with an id that other entities can refer to."""
 
     id: Id
@@ -224,10 +298,53 @@ class Entity(Model):
     """Users' own data, kept as is. Any other unknown field is an error."""
 
 
-class Named(Entity):
-    """An entity with an Italian name and an optional English one."""
+class Identifier(Stated):
+    """An identifier an entity has in a register, by scheme: ISTAT, NUTS, IPA, ORCID..."""
+
+    scheme: Annotated[str, CODE, CodeIn("identifier_schemes")]
+    """The register or scheme (codelist ``identifier_schemes``)."""
+    value: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    """The identifier as the register writes it, e.g. ``"ITH55"`` for a NUTS code."""
+    period: Period | None = None
+    """When the identifier was valid (codes change when units merge)."""
+    source: SourceNote | None = None
+
+
+class FormerName(Stated):
+    """A name an entity had before, with when it was used."""
 
     name: Annotated[str, StringConstraints(min_length=1)]
-    """Name in Italian, as written in the source."""
-    name_en: str | None = None
-    """Name in English."""
+    period: Period | None = None
+    source: SourceNote | None = None
+
+
+class Named(Entity):
+    """An entity with a name in the document's language and optional translations."""
+
+    name: Annotated[str, StringConstraints(min_length=1)]
+    """Name as written in the source, in the document's ``language``."""
+    translations: dict[LanguageTag, Annotated[str, StringConstraints(min_length=1)]] = Field(
+        default_factory=dict
+    )
+    """The name in other languages, by language tag, e.g. ``{"en": "Equality plan"}``."""
+    aliases: tuple[str, ...] = ()
+    """Other names in use for the same thing (short names, the draft's wording)."""
+    former_names: tuple[FormerName, ...] = ()
+    """Names the entity had before, with their periods."""
+    identifiers: tuple[Identifier, ...] = ()
+    """Codes in public registers, by scheme (NUTS, LAU, IPA, codice fiscale, ORCID...)."""
+
+    def label(self, language: str | None = None) -> str:
+        """The name in *language* when a translation exists, else the name as written."""
+        if language is not None:
+            translated = self.translations.get(language)
+            if translated is not None:
+                return translated
+        return self.name
+
+    def identifier(self, scheme: str) -> str | None:
+        """The first identifier of *scheme*, or None."""
+        for item in self.identifiers:
+            if item.scheme == scheme:
+                return item.value
+        return None

@@ -20,19 +20,48 @@ BodyRef = Annotated[str, REF, Ref("body")]
 FundRef = Annotated[str, REF, Ref("fund")]
 CallRef = Annotated[str, REF, Ref("call")]
 ProjectRef = Annotated[str, REF, Ref("project")]
+GrantRef = Annotated[str, REF, Ref("grant")]
+ServiceRef = Annotated[str, REF, Ref("service")]
 #: Who can act: lead an action, chair a body, issue or sign an act.
 ActorRef = Annotated[str, REF, Ref("organisation", "person", "post", "body")]
+#: Who can take part in an act or an agreement (sign, approve, adhere): any actor.
+PartyRef = ActorRef
+#: Who gives or receives money: an actor, or a fund paying out directly.
+PayerRef = Annotated[str, REF, Ref("organisation", "body", "post", "fund", "territory")]
+#: Who convenes a body: an organisation, another body, or an office.
+ConvenerRef = Annotated[str, REF, Ref("organisation", "body", "post")]
 #: Who can be a member of a body or a partner of a project.
 MemberRef = Annotated[str, REF, Ref("organisation", "person", "post", "body", "territory")]
 #: Where an office belongs: an organisation or a body (the president of a conference).
 PostOwnerRef = Annotated[str, REF, Ref("organisation", "body")]
 #: A person, or the post they hold (when the holder is unknown or changes).
-SignatoryRef = Annotated[str, REF, Ref("person", "post")]
+SignerRef = Annotated[str, REF, Ref("person", "post")]
+#: Who signs an act: a person or post, or an organisation or body as a party.
+SignatoryRef = ActorRef
 #: Where funding for an action comes from.
 FundingRef = Annotated[str, REF, Ref("fund", "call", "grant", "project")]
 #: What an act acts upon.
 ActTargetRef = Annotated[
-    str, REF, Ref("plan", "project", "body", "action", "act", "call", "grant", "service")
+    str,
+    REF,
+    Ref(
+        "plan",
+        "project",
+        "body",
+        "action",
+        "act",
+        "call",
+        "grant",
+        "service",
+        "organisation",
+        "post",
+        "fund",
+        "obligation",
+    ),
+]
+#: What an opinion is given on.
+OpinionTargetRef = Annotated[
+    str, REF, Ref("plan", "act", "project", "action", "body", "service", "grant")
 ]
 #: Where a good practice comes from.
 OriginRef = Annotated[str, REF, Ref("territory", "organisation")]
@@ -69,3 +98,14 @@ GrantStatus = Annotated[str, CODE, CodeIn("grant_statuses")]
 FundKind = Annotated[str, CODE, CodeIn("fund_kinds")]
 Framework = Annotated[str, CODE, CodeIn("frameworks")]
 ReferenceArea = Annotated[str, CODE, CodeIn("reference_areas")]
+IdentifierScheme = Annotated[str, CODE, CodeIn("identifier_schemes")]
+ActStepKind = Annotated[str, CODE, CodeIn("act_steps")]
+ActPartyRole = Annotated[str, CODE, CodeIn("act_party_roles")]
+OpinionOutcome = Annotated[str, CODE, CodeIn("opinion_outcomes")]
+ObligationKind = Annotated[str, CODE, CodeIn("obligation_kinds")]
+PlanLinkKind = Annotated[str, CODE, CodeIn("plan_link_kinds")]
+ContributionRole = Annotated[str, CODE, CodeIn("contribution_roles")]
+OperatingStatus = Annotated[str, CODE, CodeIn("operating_statuses")]
+ContactKind = Annotated[str, CODE, CodeIn("contact_kinds")]
+BreakdownDimension = Annotated[str, CODE, CodeIn("breakdown_dimensions")]
+Weekday = Annotated[str, CODE, CodeIn("weekdays")]

@@ -11,12 +11,13 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, JsonValue, PrivateAttr, ValidationError, model_validator
 
-from uguaglianza.model._base import Id, Model
+from uguaglianza.model._base import Id, LanguageTag, Model
 from uguaglianza.model._resolve import DocumentIndex, build_index, register_kind
 from uguaglianza.model.actors import Organisation, Person, Post
-from uguaglianza.model.acts import Act
+from uguaglianza.model.acts import Act, Obligation, Opinion
 from uguaglianza.model.funding import Call, Fund, Grant, Phase, Project
 from uguaglianza.model.machinery import GovernanceBody, Meeting
+from uguaglianza.model.money import Transfer
 from uguaglianza.model.monitoring import Indicator
 from uguaglianza.model.plan import Action, InterventionArea, Objective, Plan
 from uguaglianza.model.relations import DeclaredCode, Relation, SourceDocument
@@ -26,7 +27,9 @@ from uguaglianza.model.territory import Territory
 __all__ = ["FORMAT_VERSION", "Document", "Landscape", "PlanDocument"]
 
 #: The version of the file format this library reads and writes.
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"
+#: Older versions :func:`uguaglianza.model.upgrade` carries over to the current one.
+OLDER_VERSIONS = ("1.0",)
 
 for _cls, _kind in (
     (SourceDocument, "source"),
@@ -49,6 +52,9 @@ for _cls, _kind in (
     (Phase, "phase"),
     (Service, "service"),
     (Relation, "relation"),
+    (Opinion, "opinion"),
+    (Obligation, "obligation"),
+    (Transfer, "transfer"),
 ):
     register_kind(_cls, _kind)
 
@@ -57,9 +63,11 @@ class _Header(Model):
     """What a document says about itself; comes first in every file."""
 
     document: str
-    schema_version: Literal["1.0"]
-    """Version of the file format; this library writes ``"1.0"``."""
+    schema_version: Literal["2.0"]
+    """Version of the file format; this library writes ``"2.0"`` (``upgrade`` reads 1.0)."""
     id: Id
+    language: LanguageTag = "it"
+    """The language names and texts are written in; translations are keyed by language."""
     name: str | None = None
     description: str | None = None
 
@@ -67,6 +75,9 @@ class _Header(Model):
 class _OnePlan(Model):
     plan: Plan
     """The plan this document is about."""
+    related_plans: tuple[Plan, ...] = ()
+    """Other plans the sources describe with it: the plan it supersedes, the PIAO it is
+    part of, its gender budget."""
 
 
 class _ManyPlans(Model):
@@ -87,11 +98,17 @@ class _Root(Model):
     bodies: tuple[GovernanceBody, ...] = ()
     """Governance bodies: tables, working groups, conferences, networks."""
     acts: tuple[Act, ...] = ()
+    opinions: tuple[Opinion, ...] = ()
+    """Opinions given on plans and acts, by whom, when and with what outcome."""
+    obligations: tuple[Obligation, ...] = ()
+    """Duties with deadlines that follow from acts or frameworks."""
     funds: tuple[Fund, ...] = ()
     calls: tuple[Call, ...] = ()
     grants: tuple[Grant, ...] = ()
     projects: tuple[Project, ...] = ()
     services: tuple[Service, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    """Money paid from one party to another, possibly through intermediaries."""
     relations: tuple[Relation, ...] = ()
     extensions: dict[str, JsonValue] = Field(default_factory=dict)
     """Users' own data, kept as is."""
@@ -152,14 +169,14 @@ class _Root(Model):
 
 
 class PlanDocument(_Root, _OnePlan, _Header):
-    """A self-contained document: one plan and everything it uses."""
+    """A self-contained document: one plan, the plans related to it, and everything they use."""
 
     document: Literal["plan"]
     """Says which root this is: ``plan``."""
 
     def plans_list(self) -> tuple[Plan, ...]:
-        """The document's one plan, as a tuple."""
-        return (self.plan,)
+        """The document's plan, then its related plans."""
+        return (self.plan, *self.related_plans)
 
 
 class Landscape(_Root, _ManyPlans, _Header):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uguaglianza.dates import Duration, PartialDate, Period
-from uguaglianza.model._base import Model, Money, Named, SourceNote
+from uguaglianza.model._base import Money, Named, SourceNote, Stated
 from uguaglianza.model._types import (
     ActorRef,
     ActRef,
@@ -21,6 +21,7 @@ from uguaglianza.model._types import (
     TargetGroup,
     TerritoryRef,
 )
+from uguaglianza.model.money import CoFinancing, YearlyAmount
 
 __all__ = ["Call", "Fund", "Grant", "Participant", "Phase", "Project"]
 
@@ -33,6 +34,8 @@ class Fund(Named):
     period: Period | None = None
     managing_authority: OrganisationRef | None = None
     budget: Money | None = None
+    by_year: tuple[YearlyAmount, ...] = ()
+    """The fund's budget split by year."""
     url: str | None = None
 
 
@@ -57,6 +60,10 @@ class Grant(Named):
     recipient: OrganisationRef | None = None
     project: ProjectRef | None = None
     amount: Money | None = None
+    by_year: tuple[YearlyAmount, ...] = ()
+    """The amount split by year; the years add up to ``amount`` when both are given."""
+    co_financing: tuple[CoFinancing, ...] = ()
+    """Who pays which share when several funders pay together."""
     duration: Duration | None = None
     period: Period | None = None
     status: GrantStatus | None = None
@@ -65,7 +72,7 @@ class Grant(Named):
     date: PartialDate | None = None
 
 
-class Participant(Model):
+class Participant(Stated):
     """A partner of a project, possibly acting through another organisation."""
 
     member: MemberRef
@@ -87,11 +94,12 @@ class Phase(Named):
 
 
 class Project(Named):
-    """A funded project: acronym, formal title (``name``), lead, partners and phases."""
+    """A funded project: acronym, formal title (``name``), lead, partners and phases.
+
+    Other titles the project goes by (the approved action's title) are its ``aliases``.
+    """
 
     acronym: str | None = None
-    aliases: tuple[str, ...] = ()
-    """Other titles the project goes by (the approved action's title, a short name)."""
     description: str | None = None
     lead: OrganisationRef | None = None
     """The lead applicant (capofila)."""
@@ -104,5 +112,8 @@ class Project(Named):
     duration: Duration | None = None
     plan: PlanRef | None = None
     """The plan that describes the project's actions, if any."""
+    budget: Money | None = None
+    """The project's total cost, when the source gives it beside the grants."""
+    by_year: tuple[YearlyAmount, ...] = ()
     grounds: tuple[Ground, ...] = ()
     target_groups: tuple[TargetGroup, ...] = ()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+
 from uguaglianza.dates import PartialDate, Period
-from uguaglianza.model._base import Model, Money, Named, SourceNote
+from uguaglianza.model._base import Money, Named, Quantity, SourceNote, Stated
 from uguaglianza.model._types import (
     ActionKind,
     ActionRef,
@@ -13,8 +17,10 @@ from uguaglianza.model._types import (
     AreaRef,
     BodyRef,
     ConditionKind,
+    ContributionRole,
     Domain,
     Framework,
+    Frequency,
     FundingRef,
     Ground,
     IndicatorRef,
@@ -23,14 +29,29 @@ from uguaglianza.model._types import (
     OrganisationRef,
     OriginRef,
     PlanKind,
+    PlanLinkKind,
+    PlanRef,
     PlanStatus,
     ReferenceArea,
     TargetGroup,
     TerritoryRef,
 )
+from uguaglianza.model.acts import LegalReference
+from uguaglianza.model.money import YearlyAmount
 from uguaglianza.model.monitoring import Indicator
 
-__all__ = ["Action", "Condition", "InterventionArea", "Milestone", "Objective", "Plan"]
+__all__ = [
+    "Action",
+    "Condition",
+    "Contribution",
+    "InterventionArea",
+    "Milestone",
+    "Objective",
+    "Plan",
+    "PlanLink",
+    "Resources",
+    "Staffing",
+]
 
 
 class InterventionArea(Named):
@@ -40,8 +61,6 @@ class InterventionArea(Named):
     ``aliases``.
     """
 
-    aliases: tuple[str, ...] = ()
-    """Other names for the same area, e.g. from the draft and the adopted text."""
     reference: ReferenceArea | None = None
     """A reference area it corresponds to (Horizon Europe GEP, national strategy)."""
     description: str | None = None
@@ -56,7 +75,7 @@ class Objective(Named):
     description: str | None = None
 
 
-class Condition(Model):
+class Condition(Stated):
     """A condition an action depends on, e.g. "if adequate resources are found"."""
 
     kind: ConditionKind
@@ -95,19 +114,77 @@ class Action(Named):
     indicators: tuple[IndicatorRef, ...] = ()
     origin: OriginRef | None = None
     """For a good practice: the comune, district or organisation it comes from."""
+    budget_by_year: tuple[YearlyAmount, ...] = ()
+    """The budget split by year; the years add up to ``budget`` when both are given."""
+    audience: str | None = None
+    """For training and awareness: who it is for, as written ("all staff", "managers")."""
+    hours: Annotated[Quantity, Field(ge=0)] | None = None
+    """For training: hours per participant, or of the whole course as the source says."""
 
 
-class Milestone(Model):
+class Milestone(Stated):
     """A step in a plan's life: presented, adopted, given opinions on; done or planned."""
 
     kind: MilestoneKind
     date: PartialDate | None = None
+    date_as_written: str | None = None
+    """The date as the source writes it ("autunno 2022", "entro luglio")."""
     planned: bool = False
     """The step was announced for *date* and had not happened when the source was written."""
+    place: str | None = None
+    """Where it happened (a presentation's venue)."""
     act: ActRef | None = None
     body: BodyRef | None = None
     """The body where the step takes place (a conference session, a council)."""
     description: str | None = None
+    source: SourceNote | None = None
+
+
+class PlanLink(Stated):
+    """A typed link from a plan to another: supersedes, part of, implements, reports on..."""
+
+    kind: PlanLinkKind
+    plan: PlanRef
+    date: PartialDate | None = None
+    """When the link took effect (the date a plan replaced the older one)."""
+    note: str | None = None
+    source: SourceNote | None = None
+
+
+class Staffing(Stated):
+    """People working for a plan: a role, how many, and their time in full-time equivalents."""
+
+    role: str | None = None
+    """As written: "equality officer", "gender equality team"."""
+    persons: Annotated[int, Field(ge=0)] | None = None
+    fte: Annotated[Quantity, Field(ge=0)] | None = None
+    """Full-time equivalents."""
+    unit: ActorRef | None = None
+    """The office or body they work in."""
+    note: str | None = None
+    source: SourceNote | None = None
+
+
+class Resources(Stated):
+    """What a plan has to work with: money (total and by year), people, a structure."""
+
+    budget: Money | None = None
+    """The total over the plan's period."""
+    by_year: tuple[YearlyAmount, ...] = ()
+    staff: tuple[Staffing, ...] = ()
+    structures: tuple[ActorRef, ...] = ()
+    """Dedicated structures: an equality office, a body, a post."""
+    description: str | None = None
+    """The resources as the source describes them."""
+    source: SourceNote | None = None
+
+
+class Contribution(Stated):
+    """Someone who took part in making a plan: drafted it, gave technical assistance..."""
+
+    actor: ActorRef
+    role: ContributionRole
+    note: str | None = None
     source: SourceNote | None = None
 
 
@@ -125,6 +202,21 @@ class Plan(Named):
     status: PlanStatus | None = None
     frameworks: tuple[Framework, ...] = ()
     """Frameworks the plan refers to (SDG 5, the European Charter...)."""
+    links: tuple[PlanLink, ...] = ()
+    """Links to other plans: the plan it supersedes, the PIAO it is part of..."""
+    legal_basis: tuple[LegalReference, ...] = ()
+    """The laws and acts the plan rests on, as cited."""
+    principles: tuple[str, ...] = ()
+    """The principles the plan states, as written."""
+    grounds: tuple[Ground, ...] = ()
+    """Discrimination grounds the plan as a whole addresses."""
+    target_groups: tuple[TargetGroup, ...] = ()
+    resources: Resources | None = None
+    monitoring_frequency: Frequency | None = None
+    """How often the plan says it is monitored."""
+    contributors: tuple[Contribution, ...] = ()
+    """Who drafted the plan, gave technical assistance, was consulted."""
+    url: str | None = None
     areas: tuple[InterventionArea, ...] = ()
     objectives: tuple[Objective, ...] = ()
     actions: tuple[Action, ...] = ()

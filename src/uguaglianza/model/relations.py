@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from uguaglianza.dates import PartialDate, Period
-from uguaglianza.model._base import Id, Model, Named, SourceNote
+from uguaglianza.model._base import Id, LanguageTag, Model, Named, SourceNote, Stated
 from uguaglianza.model._types import AnyRef, RelationKind
 
 __all__ = ["DeclaredCode", "Relation", "SourceDocument"]
 
 
-class Relation(Model):
+class Relation(Stated):
     """``subject`` —kind→ ``target``, e.g. a comune *member_of* a coordination table.
 
     Relations carry what the structured fields do not: who coordinates, monitors,
@@ -35,14 +35,23 @@ class SourceDocument(Named):
     publisher: str | None = None
     date: PartialDate | None = None
     url: str | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "it"
+    language: LanguageTag | None = None
+    """The source's language, when it differs from the document's."""
 
 
 class DeclaredCode(Model):
-    """A code a document adds to an open codelist."""
+    """A code a document adds to an open codelist.
+
+    ``broader`` names a code of the same list (shipped or declared) whose meaning the new
+    code narrows: rules, profiles and analyses treat the code like that one. A code
+    without ``broader`` is kept and shown, but means nothing to the rules.
+    """
 
     code: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=100)]
     name: str
-    """Label in Italian."""
-    name_en: str | None = None
+    """Label in the document's language."""
+    translations: dict[LanguageTag, str] = Field(default_factory=dict)
+    """The label in other languages, by language tag."""
+    broader: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+    """The code this one narrows, in the same codelist."""
     description: str | None = None

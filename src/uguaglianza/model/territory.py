@@ -7,13 +7,13 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 from uguaglianza.dates import Period
-from uguaglianza.model._base import Model, Named, SourceNote
+from uguaglianza.model._base import Named, SourceNote, Stated
 from uguaglianza.model._types import TerritorialLinkKind, TerritoryKind, TerritoryRef
 
 __all__ = ["TerritorialLink", "Territory"]
 
 
-class TerritorialLink(Model):
+class TerritorialLink(Stated):
     """A territory's membership of a larger one, valid over a period.
 
     Units change over time (Valsamoggia was formed in 2014), so every link may carry a
@@ -34,7 +34,10 @@ class Territory(Named):
 
     kind: TerritoryKind
     istat_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,9}$")] | None = None
-    """ISTAT code as a string of digits, e.g. ``"037006"`` for Bologna."""
+    """ISTAT code as a string of digits, e.g. ``"037006"`` for Bologna.
+
+    Codes of other registers (NUTS, LAU, a foreign statistics office) go in ``identifiers``.
+    """
     part_of: tuple[TerritorialLink, ...] = ()
     """The larger territories this one belongs to, each with its kind and period."""
     period: Period | None = None

@@ -58,11 +58,15 @@ class Hit:
 
     ``args`` fill the ``{fields}`` of the rule's message and hint; a :class:`Text` value
     is localised. ``value`` is shortened for display; None means the value is missing.
+    ``known=False`` says the rule cannot tell (the facts are recorded as not stated, or
+    dates too imprecise): the engine reports it by the run's purpose, not as a violation.
+    A hit on a field the document records in ``absent`` is not known without saying so.
     """
 
     loc: Loc
     value: object = None
     args: Mapping[str, object] = attrs.field(factory=dict)
+    known: bool = True
 
 
 class Check(Protocol):

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from uguaglianza._gc import paused_gc
 from uguaglianza.errors import Issue, shorten
-from uguaglianza.model import Landscape, Plan, PlanDocument, format_loc
+from uguaglianza.model import Landscape, Plan, PlanDocument, Stated, format_loc
 from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_for_kind
 from uguaglianza.rules.context import Context, PlanInfo
 from uguaglianza.rules.internal import CRASH, UNREADABLE
-from uguaglianza.rules.report import Finding, Loc, Report, Severity, Text
+from uguaglianza.rules.report import Finding, Loc, Purpose, Report, Severity, Text
 
 __all__ = ["check", "report_from_issues"]
 
@@ -34,8 +34,15 @@ def check(
     severity: Mapping[str, Severity | str] | None = None,
     profile: str | None = None,
     as_of: datetime.date | None = None,
+    purpose: Purpose = "record",
 ) -> Report:
     """Run the semantic rules over *doc* and report what they find (without positions).
+
+    A rule answers "holds", "does not hold" or "not known" (the document records the
+    fact as not stated, or a partial date leaves the answer open). *purpose* decides how
+    "not known" is reported: ``record`` (the default, for modelling someone else's plan
+    from its sources) lowers an error to a warning that names what to find out;
+    ``comply`` (checking one's own plan) keeps the rule's severity.
 
     Args:
         doc: a plan document or landscape, loaded or built in Python.
@@ -45,10 +52,13 @@ def check(
         severity: severity by code, prefix or family, e.g. ``{"UG3": "info"}``.
         profile: check every plan under this profile instead of the one its kind implies.
         as_of: the date for checks "at a date" and "already past" (default: today).
+        purpose: ``record`` or ``comply``, see above.
 
     Raises:
-        ValueError: a selector matches no rule, or a profile or severity is unknown.
+        ValueError: a selector matches no rule, or a profile, severity or purpose is unknown.
     """
+    if purpose not in ("record", "comply"):
+        raise ValueError(f"unknown purpose {purpose!r}; use 'record' or 'comply'")
     ruleset = rules if rules is not None else RuleSet.default()
     ignored = list(ignore or ())
     chosen = ruleset.select(select, ignored)
@@ -64,7 +74,7 @@ def check(
     # Indexing allocates millions of small objects and holds no reference cycles; pausing
     # the collector spares repeated full collections, as reading documents does.
     with paused_gc():
-        findings = _run(chosen, ctx, levels, crash_reported)
+        findings = _run(chosen, ctx, levels, crash_reported, purpose)
     return Report(tuple(findings), chosen)
 
 
@@ -73,6 +83,7 @@ def _run(
     ctx: Context,
     levels: Sequence[tuple[str, Severity]],
     crash_reported: bool,
+    purpose: Purpose = "record",
 ) -> list[Finding]:
     findings: list[Finding] = []
     for rule in chosen:
@@ -86,7 +97,7 @@ def _run(
             view = ctx.scoped(scoped)
         level = _level(rule, levels)
         try:
-            found = [_finding(rule, hit, level) for hit in rule.check(view)]
+            found = [_finding(rule, hit, level, purpose, ctx.doc) for hit in rule.check(view)]
         except Exception as error:  # one rule's bug must not stop the others
             if crash_reported:
                 findings.append(_crash(rule, error))
@@ -127,16 +138,48 @@ def _level(rule: Rule, levels: Sequence[tuple[str, Severity]]) -> Severity:
     return found
 
 
-def _finding(rule: Rule, hit: Hit, severity: Severity) -> Finding:
+_NOT_KNOWN = Text("non è noto se la regola è rispettata: {message}", "not known: {message}")
+_FIND_OUT = Text("da verificare: {hint}", "find out: {hint}")
+
+
+def _declared_absent(doc: object, loc: Loc) -> bool:
+    """Whether the field at *loc* is one its owner records in ``absent``."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    owner: object = doc
+    try:
+        for part in loc[:-1]:
+            owner = owner[part] if isinstance(part, int) else getattr(owner, part)  # type: ignore[index]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return False
+    return isinstance(owner, Stated) and loc[-1] in owner.absent
+
+
+def _finding(
+    rule: Rule,
+    hit: Hit,
+    severity: Severity,
+    purpose: Purpose = "comply",
+    doc: object = None,
+) -> Finding:
+    message = rule.message.format(hit.args)
+    hint = rule.hint.format(hit.args)
+    known = hit.known and not (hit.value is None and _declared_absent(doc, hit.loc))
+    if not known:
+        message = _NOT_KNOWN.format({"message": message})
+        hint = _FIND_OUT.format({"hint": hint})
+        if purpose == "record" and severity is Severity.ERROR:
+            severity = Severity.WARNING
     return Finding(
         code=rule.code,
         severity=severity,
-        message=rule.message.format(hit.args),
-        hint=rule.hint.format(hit.args),
+        message=message,
+        hint=hint,
         title=rule.title,
         path=format_loc(hit.loc),
         loc=hit.loc,
         value=None if hit.value is None else shorten(hit.value),
+        known=known,
     )
 
 

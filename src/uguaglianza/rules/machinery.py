@@ -59,8 +59,8 @@ def _check_two_chairs(ctx: Context) -> Iterator[Hit]:
 
 def _check_service_operator(ctx: Context) -> Iterator[Hit]:
     for i, service in enumerate(ctx.doc.services):
-        if service.operator is None:
-            yield Hit(("services", i, "operator"), None)
+        if not service.operators:
+            yield Hit(("services", i, "operators"), None)
 
 
 RULES: tuple[Rule, ...] = (
@@ -132,8 +132,8 @@ RULES: tuple[Rule, ...] = (
         title=Text("Ogni servizio ha un gestore", "Every service has an operator"),
         message=Text("il servizio non indica chi lo gestisce", "the service names no operator"),
         hint=Text(
-            "indica in `operator` l'ente che gestisce il servizio",
-            "set `operator` to the organisation running the service",
+            "indica in `operators` l'ente che gestisce il servizio e da quando",
+            "list in `operators` the organisation running the service, with its period",
         ),
         severity=Severity.WARNING,
         rationale=Text(

@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
     from uguaglianza.rules.catalogue import Rule
 
-__all__ = ["Finding", "Lang", "Loc", "Report", "Severity", "Text"]
+__all__ = ["Finding", "Lang", "Loc", "Purpose", "Report", "Severity", "Text"]
 
 #: A language of messages: Italian or English.
 Lang = Literal["it", "en"]
+#: Why a document is checked, which decides how "not known" answers are reported:
+#: ``record`` (someone else's plan, modelled from its sources: a warning naming what to
+#: find out) or ``comply`` (one's own plan, before adoption: the rule's own severity).
+Purpose = Literal["record", "comply"]
 #: A location inside a document, as a tuple of keys and indexes.
 Loc = tuple[str | int, ...]
 
@@ -94,6 +98,9 @@ class Finding:
     ``path`` is the JSON path (``plan.actions[3].lead``) and ``loc`` the same place as a
     tuple; ``file``, ``line`` and ``column`` are set when the document came from a file.
     ``value`` is the offending value, shortened, or None when a value is missing.
+    ``known`` is False when the rule could not tell whether it holds: the document records
+    the fact as not stated, or its dates are too imprecise to judge; the message then
+    says what to find out.
     """
 
     code: str
@@ -107,6 +114,7 @@ class Finding:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    known: bool = True
 
     def location(self) -> str:
         """``file:line:col`` as far as known (``<input>`` without a file)."""
@@ -138,6 +146,7 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "known": self.known,
         }
 
     def sort_key(self) -> tuple[str, float, float]:
@@ -170,6 +179,11 @@ class Report:
         """How many findings of each severity (every severity present, zero included)."""
         counted = Counter(f.severity for f in self.findings)
         return {severity: counted[severity] for severity in Severity}
+
+    @property
+    def unknown(self) -> int:
+        """How many findings are "not known" answers rather than violations."""
+        return sum(1 for f in self.findings if not f.known)
 
     @property
     def by_code(self) -> dict[str, int]:
@@ -222,6 +236,7 @@ class Report:
             "ok": self.ok,
             "counts": {str(s): n for s, n in self.counts.items()},
             "by_code": self.by_code,
+            "unknown": self.unknown,
             "findings": [finding.to_dict() for finding in self.findings],
         }
 
