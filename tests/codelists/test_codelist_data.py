@@ -43,6 +43,9 @@ FILE_SCHEMA: dict[str, Any] = {
                     "source": {"type": "string", "minLength": 1},
                     "directed": {"type": "boolean"},
                     "inverse": {"type": "string", "pattern": SNAKE},
+                    "broader": {"type": "string", "pattern": SNAKE},
+                    "pattern": {"type": "string", "minLength": 1},
+                    "check": {"type": "string", "pattern": SNAKE},
                 },
                 "required": ["code", "label"],
                 "additionalProperties": False,
@@ -158,6 +161,36 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "gep_recruitment_career gep_research_teaching gep_gender_based_violence sns_work "
         "sns_income sns_skills sns_time sns_power"
     ),
+    "absence_reasons": codes("not_stated not_applicable withheld not_yet_decided"),
+    "identifier_schemes": codes(
+        "istat nuts lau ine_es ipa it_cf it_vat eu_vat eu_pic orcid ror wikidata"
+    ),
+    "act_steps": codes(
+        "drafted proposed approved adopted signed promulgated published registered notified "
+        "in_force expired repealed"
+    ),
+    "act_party_roles": codes(
+        "signatory approver adherent promoter proposer issuer beneficiary implementer witness"
+    ),
+    "opinion_outcomes": codes("favourable favourable_with_conditions unfavourable not_expressed"),
+    "obligation_kinds": codes(
+        "adopt_plan update_plan monitor report renew give_opinion publish evaluate"
+    ),
+    "plan_link_kinds": codes(
+        "supersedes part_of implements reports_on accompanies updates amends evaluates derives_from"
+    ),
+    "contribution_roles": codes(
+        "drafted technical_assistance coordinated consulted proposed funded monitored"
+    ),
+    "operating_statuses": codes("planned active suspended awaiting_reactivation closed"),
+    "contact_kinds": codes(
+        "phone helpline email certified_email website address social_media chat"
+    ),
+    "breakdown_dimensions": codes(
+        "sex age_group staff_category contract_type role organisational_unit nationality "
+        "disability education"
+    ),
+    "weekdays": codes("mo tu we th fr sa su"),
 }
 
 NAMES = sorted(REQUIRED)
@@ -328,3 +361,60 @@ def test_reference_areas_are_grouped_by_source() -> None:
     ]
     national = [c.label_it for c in areas if c.group == "national_gender_strategy"]
     assert national == ["Lavoro", "Reddito", "Competenze", "Tempo", "Potere"]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "identifier_schemes"])
+def test_pattern_and_check_only_in_identifier_schemes(name: str) -> None:
+    for item in raw(name)["codes"]:
+        assert "pattern" not in item
+        assert "check" not in item
+
+
+# A well-formed value and a malformed one for each scheme (the form only, not a registry).
+IDENTIFIERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "istat": (("08", "037", "037006"), ("37006", "0370060", "BO")),
+    "nuts": (("IT", "ITH", "ITH5", "ITH55", "ES300"), ("I", "ith55", "ITH555X")),
+    "lau": (("IT_037006", "ES_28079"), ("037006", "IT-037006")),
+    "ine_es": (("28079",), ("2807", "280790")),
+    "ipa": (("c_a944", "uniurb"), ("c-a944", "")),
+    "it_cf": (("RSSMRA85T10A562S", "01232710374"), ("RSSMRA85T10A562", "rssmra85t10a562s")),
+    "it_vat": (("01232710374",), ("IT01232710374", "0123271037")),
+    "eu_vat": (("IT01232710374", "ESX1234567X", "ATU12345678"), ("01232710374", "it0123")),
+    "eu_pic": (("999999999",), ("99999999", "99999999A")),
+    "orcid": (("0000-0002-1825-0097", "0000-0002-9079-593X"), ("0000000218250097",)),
+    "ror": (("05gq02987", "01111rn36"), ("https://ror.org/05gq02987", "15gq02987", "05gq0298")),
+    "wikidata": (("Q1891", "Q42"), ("Q0", "q42", "P31")),
+}
+
+
+def test_identifier_patterns_accept_well_formed_values_only() -> None:
+    schemes = load_codelist("identifier_schemes")
+    assert set(IDENTIFIERS) == schemes.codes_set()
+    for scheme in schemes:
+        pattern = re.compile(scheme.extra["pattern"])
+        good, bad = IDENTIFIERS[scheme.code]
+        assert [value for value in good if not pattern.fullmatch(value)] == []
+        assert [value for value in bad if pattern.fullmatch(value)] == []
+
+
+def test_identifier_check_digits_are_named_where_the_scheme_has_them() -> None:
+    schemes = load_codelist("identifier_schemes")
+    checks = {c.code: c.extra.get("check") for c in schemes if "check" in c.extra}
+    assert checks == {
+        "it_cf": "it_cf",
+        "it_vat": "luhn_it_vat",
+        "orcid": "mod11_2",
+        "ror": "ror_mod97_10",
+    }
+
+
+def test_weekdays_are_the_rfc_5545_days_in_order() -> None:
+    weekdays = load_codelist("weekdays")
+    assert [c.code.upper() for c in weekdays] == ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    assert "RFC 5545" in weekdays.source
+
+
+def test_absence_reasons_cite_fhir() -> None:
+    reasons = load_codelist("absence_reasons")
+    assert "data-absent-reason" in reasons.source
+    assert all(c.description for c in reasons)
