@@ -14,6 +14,7 @@ from uguaglianza.codelists import (
     Codelist,
     InvalidCodelistError,
     all_codelists,
+    load_codelist,
     parse_codelist,
 )
 
@@ -193,3 +194,21 @@ def test_every_shipped_broader_code_is_in_its_own_list() -> None:
             if item.broader is not None:
                 assert item.broader in codelist
                 assert codelist.is_a(item.code, item.broader)
+
+
+def test_a_shipped_list_extended_by_a_document_keeps_the_meaning_of_its_codes() -> None:
+    posts = load_codelist("post_kinds")
+    local = Code(
+        code="prorettore_vicario",
+        label_it="Prorettrice o prorettore vicario",
+        label_en="Deputy rector",
+        broader="prorettore",
+    )
+    bigger = posts.extended([local])
+    assert bigger.lineage("prorettore_vicario") == (
+        "prorettore_vicario",
+        "prorettore",
+        "top_management",
+    )
+    assert bigger.is_a("prorettore_vicario", "top_management")
+    assert posts.lineage("prorettore_vicario") == ()
