@@ -43,6 +43,9 @@ FILE_SCHEMA: dict[str, Any] = {
                     "source": {"type": "string", "minLength": 1},
                     "directed": {"type": "boolean"},
                     "inverse": {"type": "string", "pattern": SNAKE},
+                    "broader": {"type": "string", "pattern": SNAKE},
+                    "pattern": {"type": "string", "minLength": 1},
+                    "check": {"type": "string", "pattern": SNAKE},
                 },
                 "required": ["code", "label"],
                 "additionalProperties": False,
@@ -63,7 +66,8 @@ def codes(text: str) -> tuple[str, ...]:
 REQUIRED: dict[str, tuple[str, ...]] = {
     "territory_kinds": codes(
         "country region metropolitan_city province comune union_of_comuni socio_health_district "
-        "social_area health_authority_area cultural_district education_area municipal_district"
+        "social_area health_authority_area cultural_district education_area municipal_district "
+        "municipality"
     ),
     "territorial_link_kinds": codes(
         "administrative socio_health_district social_area union_of_comuni health_authority_area "
@@ -79,20 +83,29 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "post_kinds": codes(
         "sindaco_metropolitano sindaco presidente_regione presidente_provincia "
         "assessore_regionale assessore consigliere_delegato consigliere presidente_conferenza "
-        "capo_distretto consigliera_di_parita dirigente direttore coordinatore referente other"
+        "capo_distretto consigliera_di_parita dirigente direttore coordinatore referente other "
+        "top_management head_of_institution mayor council_member executive_member "
+        "equality_officer rettore prorettore delegate_rector direttore_generale "
+        "segretario_generale consigliera_di_parita_nazionale consigliera_di_parita_regionale "
+        "consigliera_di_parita_provinciale"
     ),
     "plan_kinds": codes(
         "equality_plan gender_equality_plan positive_action_plan piao "
-        "anti_discrimination_programme sectoral_objectives project strategy other"
+        "anti_discrimination_programme sectoral_objectives project strategy other gender_budget "
+        "hrs4r charter_action_plan national_strategic_plan regional_plan municipal_equality_plan"
     ),
     "plan_statuses": codes(
-        "draft participatory_process adopted implementing monitoring revised expired withdrawn"
+        "draft participatory_process adopted implementing monitoring revised expired withdrawn "
+        "superseded suspended"
     ),
     "plan_milestone_kinds": codes(
         "announcement presentation consultation adoption opinion publication monitoring_report "
         "revision other"
     ),
-    "action_kinds": codes("macro_action action flagship_measure good_practice"),
+    "action_kinds": codes(
+        "macro_action action flagship_measure good_practice training awareness study guidelines "
+        "service_provision"
+    ),
     "action_statuses": codes("proposed planned ongoing completed suspended cancelled"),
     "condition_kinds": codes("funding_available approval_required partner_agreement other"),
     "discrimination_grounds": codes(
@@ -116,15 +129,21 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "act_kinds": codes(
         "letter decree council_resolution executive_resolution managerial_determination "
         "ordinance agreement call_notice admission_decision minutes opinion law regulation "
-        "press_release other"
+        "press_release other protocollo_intesa accordo_attuativo charter_adhesion regional_law "
+        "academic_senate_resolution board_resolution giunta_resolution rector_decree "
+        "monitoring_report evaluation_report"
     ),
     "act_effects": codes(
         "announces adopts approves amends gives_opinion launches funds admits_to_funding "
-        "revokes supersedes convenes other"
+        "revokes supersedes convenes other extends establishes reports_on renews integrates "
+        "repeals suspends implements assigns_competences proposes regulates publishes evaluates "
+        "adheres_to confirms"
     ),
     "body_kinds": codes(
         "coordination_table steering_room working_group monitoring_table thematic_table "
-        "conference assembly network committee council observatory other"
+        "conference assembly network committee council observatory other executive "
+        "senato_accademico consiglio_di_amministrazione nucleo_di_valutazione giunta "
+        "consiglio_comunale rsu cug"
     ),
     "body_levels": codes("political technical mixed"),
     "membership_roles": codes(
@@ -133,7 +152,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "service_kinds": codes(
         "anti_discrimination_desk anti_discrimination_centre regional_anti_discrimination_centre "
         "anti_violence_centre shelter reporting_platform legal_advice helpline "
-        "food_redistribution observatory other"
+        "food_redistribution observatory other centro_antiviolenza casa_rifugio "
+        "pronta_accoglienza second_stage_housing helpline_1522 emergency_department_pathway "
+        "sportello territorial_node information_point ombudsman guarantor police_observatory"
     ),
     "relation_kinds": codes(
         "lead_of partner_of member_of part_of funds adopts gives_opinion_on coordinates "
@@ -158,6 +179,36 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "gep_recruitment_career gep_research_teaching gep_gender_based_violence sns_work "
         "sns_income sns_skills sns_time sns_power"
     ),
+    "absence_reasons": codes("not_stated not_applicable withheld not_yet_decided"),
+    "identifier_schemes": codes(
+        "istat nuts lau ine_es ipa it_cf it_vat eu_vat eu_pic orcid ror wikidata"
+    ),
+    "act_steps": codes(
+        "drafted proposed approved adopted signed promulgated published registered notified "
+        "in_force expired repealed"
+    ),
+    "act_party_roles": codes(
+        "signatory approver adherent promoter proposer issuer beneficiary implementer witness"
+    ),
+    "opinion_outcomes": codes("favourable favourable_with_conditions unfavourable not_expressed"),
+    "obligation_kinds": codes(
+        "adopt_plan update_plan monitor report renew give_opinion publish evaluate"
+    ),
+    "plan_link_kinds": codes(
+        "supersedes part_of implements reports_on accompanies updates amends evaluates derives_from"
+    ),
+    "contribution_roles": codes(
+        "drafted technical_assistance coordinated consulted proposed funded monitored"
+    ),
+    "operating_statuses": codes("planned active suspended awaiting_reactivation closed"),
+    "contact_kinds": codes(
+        "phone helpline email certified_email website address social_media chat"
+    ),
+    "breakdown_dimensions": codes(
+        "sex age_group staff_category contract_type role organisational_unit nationality "
+        "disability education"
+    ),
+    "weekdays": codes("mo tu we th fr sa su"),
 }
 
 NAMES = sorted(REQUIRED)
@@ -259,6 +310,8 @@ def test_plan_statuses_follow_the_lifecycle() -> None:
         "in_force",
         "closed",
         "closed",
+        "closed",
+        "in_force",
     ]
 
 
@@ -328,3 +381,158 @@ def test_reference_areas_are_grouped_by_source() -> None:
     ]
     national = [c.label_it for c in areas if c.group == "national_gender_strategy"]
     assert national == ["Lavoro", "Reddito", "Competenze", "Tempo", "Potere"]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "identifier_schemes"])
+def test_pattern_and_check_only_in_identifier_schemes(name: str) -> None:
+    for item in raw(name)["codes"]:
+        assert "pattern" not in item
+        assert "check" not in item
+
+
+# A well-formed value and a malformed one for each scheme (the form only, not a registry).
+IDENTIFIERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "istat": (("08", "037", "037006"), ("37006", "0370060", "BO")),
+    "nuts": (("IT", "ITH", "ITH5", "ITH55", "ES300"), ("I", "ith55", "ITH555X")),
+    "lau": (("IT_037006", "ES_28079"), ("037006", "IT-037006")),
+    "ine_es": (("28079",), ("2807", "280790")),
+    "ipa": (("c_a944", "uniurb"), ("c-a944", "")),
+    "it_cf": (("RSSMRA85T10A562S", "01232710374"), ("RSSMRA85T10A562", "rssmra85t10a562s")),
+    "it_vat": (("01232710374",), ("IT01232710374", "0123271037")),
+    "eu_vat": (("IT01232710374", "ESX1234567X", "ATU12345678"), ("01232710374", "it0123")),
+    "eu_pic": (("999999999",), ("99999999", "99999999A")),
+    "orcid": (("0000-0002-1825-0097", "0000-0002-9079-593X"), ("0000000218250097",)),
+    "ror": (("05gq02987", "01111rn36"), ("https://ror.org/05gq02987", "15gq02987", "05gq0298")),
+    "wikidata": (("Q1891", "Q42"), ("Q0", "q42", "P31")),
+}
+
+
+def test_identifier_patterns_accept_well_formed_values_only() -> None:
+    schemes = load_codelist("identifier_schemes")
+    assert set(IDENTIFIERS) == schemes.codes_set()
+    for scheme in schemes:
+        pattern = re.compile(scheme.extra["pattern"])
+        good, bad = IDENTIFIERS[scheme.code]
+        assert [value for value in good if not pattern.fullmatch(value)] == []
+        assert [value for value in bad if pattern.fullmatch(value)] == []
+
+
+def test_identifier_check_digits_are_named_where_the_scheme_has_them() -> None:
+    schemes = load_codelist("identifier_schemes")
+    checks = {c.code: c.extra.get("check") for c in schemes if "check" in c.extra}
+    assert checks == {
+        "it_cf": "it_cf",
+        "it_vat": "luhn_it_vat",
+        "orcid": "mod11_2",
+        "ror": "ror_mod97_10",
+    }
+
+
+def test_weekdays_are_the_rfc_5545_days_in_order() -> None:
+    weekdays = load_codelist("weekdays")
+    assert [c.code.upper() for c in weekdays] == ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    assert "RFC 5545" in weekdays.source
+
+
+def test_absence_reasons_cite_fhir() -> None:
+    reasons = load_codelist("absence_reasons")
+    assert "data-absent-reason" in reasons.source
+    assert all(c.description for c in reasons)
+
+
+# Codes rules and analyses reason about through their broader codes: (list, code, ancestor).
+NARROWER = [
+    ("territory_kinds", "comune", "municipality"),
+    ("territory_kinds", "metropolitan_city", "province"),
+    ("post_kinds", "sindaco", "mayor"),
+    ("post_kinds", "sindaco", "top_management"),
+    ("post_kinds", "rettore", "head_of_institution"),
+    ("post_kinds", "rettore", "top_management"),
+    ("post_kinds", "direttore_generale", "top_management"),
+    ("post_kinds", "assessore", "executive_member"),
+    ("post_kinds", "consigliere", "council_member"),
+    ("post_kinds", "consigliera_di_parita_regionale", "equality_officer"),
+    ("body_kinds", "cug", "committee"),
+    ("body_kinds", "giunta", "executive"),
+    ("body_kinds", "consiglio_comunale", "council"),
+    ("service_kinds", "casa_rifugio", "shelter"),
+    ("service_kinds", "pronta_accoglienza", "shelter"),
+    ("service_kinds", "second_stage_housing", "shelter"),
+    ("service_kinds", "centro_antiviolenza", "anti_violence_centre"),
+    ("service_kinds", "helpline_1522", "helpline"),
+    ("service_kinds", "territorial_node", "anti_discrimination_desk"),
+    ("act_kinds", "protocollo_intesa", "agreement"),
+    ("act_kinds", "regional_law", "law"),
+    ("act_kinds", "giunta_resolution", "executive_resolution"),
+    ("act_effects", "integrates", "amends"),
+    ("plan_kinds", "charter_action_plan", "equality_plan"),
+    ("action_kinds", "training", "action"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "ancestor"), NARROWER)
+def test_national_kinds_fall_under_their_generic_kind(name: str, code: str, ancestor: str) -> None:
+    assert load_codelist(name).is_a(code, ancestor)
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "other"),
+    [
+        ("post_kinds", "rettore", "mayor"),
+        ("post_kinds", "consigliera_di_fiducia", "equality_officer"),
+        ("post_kinds", "dirigente", "top_management"),
+        ("service_kinds", "shelter", "casa_rifugio"),
+        ("territory_kinds", "municipality", "comune"),
+    ],
+)
+def test_generic_kinds_are_not_narrower_than_national_ones(
+    name: str, code: str, other: str
+) -> None:
+    assert not load_codelist(name).is_a(code, other)
+
+
+def test_generic_territory_and_post_kinds_are_roots() -> None:
+    territories = load_codelist("territory_kinds")
+    for code in ("country", "region", "province", "municipality", "municipal_district"):
+        assert territories.lineage(code) == (code,)
+    posts = load_codelist("post_kinds")
+    for code in ("top_management", "council_member", "executive_member", "equality_officer"):
+        assert posts.lineage(code) == (code,)
+
+
+def test_the_cug_is_one_committee_in_both_lists() -> None:
+    body = load_codelist("body_kinds").get("cug")
+    organisation = load_codelist("organisation_kinds").get("cug")
+    assert body is not None
+    assert organisation is not None
+    assert body.label_it == organisation.label_it
+    assert organisation.description is not None
+    assert "body kind 'cug'" in organisation.description
+    assert body.source == "D.Lgs 165/2001, art. 57"
+
+
+NEW_LISTS = [
+    "absence_reasons",
+    "identifier_schemes",
+    "act_steps",
+    "act_party_roles",
+    "opinion_outcomes",
+    "obligation_kinds",
+    "plan_link_kinds",
+    "contribution_roles",
+    "operating_statuses",
+    "contact_kinds",
+    "breakdown_dimensions",
+    "weekdays",
+]
+
+
+@pytest.mark.parametrize("name", NEW_LISTS)
+def test_codes_of_the_newer_lists_are_described(name: str) -> None:
+    assert [c.code for c in load_codelist(name) if not c.description] == []
+
+
+def test_codes_with_a_broader_code_are_described() -> None:
+    for name in NAMES:
+        undescribed = [c.code for c in load_codelist(name) if c.broader and not c.description]
+        assert undescribed == []

@@ -10,11 +10,16 @@ add codes of its own with :meth:`Codelist.extended`, but never redefine a shippe
     assert "sex" in grounds
     grounds.nearest("disabilita")  # ['disability']
 
+A code may name a ``broader`` code of the same list (SKOS ``broader``);
+``posts.lineage("rettore")`` gives the code and every broader one above it, and
+``posts.is_a("rettore", "top_management")`` asks whether a code falls under another.
+
 Exceptions::
 
     UnknownCodelistError (LookupError)   no shipped codelist has that name
     DuplicateCodeError (ValueError)      a code is already in the list (add, don't rename)
-    InvalidCodelistError (ValueError)    a data file does not have the documented shape
+    InvalidCodelistError (ValueError)    a data file does not have the documented shape, or a
+                                         broader code is missing or part of a cycle
 """
 
 from uguaglianza.codelists._loader import (

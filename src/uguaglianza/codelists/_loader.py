@@ -19,7 +19,7 @@ CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 """What every code (and group code) must look like: lowercase snake_case ASCII."""
 
 _DATA_DIR = "data"
-_KNOWN_KEYS = frozenset({"code", "label", "description", "group", "source"})
+_KNOWN_KEYS = frozenset({"code", "label", "description", "group", "source", "broader"})
 # A suggestion must be at least this similar (difflib ratio) to be offered.
 _NEAREST_CUTOFF = 0.6
 # Label words shorter than this ("di", "e", "and") would only add noise to suggestions.
@@ -100,8 +100,9 @@ def _check_label(_instance: object, attribute: attrs.Attribute[Any], value: str)
 class Code:
     """One entry of a codelist: a stable code with Italian and English labels.
 
-    ``extra`` keeps any further keys of the data file (such as ``directed`` and
-    ``inverse`` in ``relation_kinds``) as a read-only mapping.
+    ``broader`` names the code of the same list this one is a narrower kind of (SKOS
+    ``broader``); ``extra`` keeps any further keys of the data file (such as ``directed``
+    and ``inverse`` in ``relation_kinds``) as a read-only mapping.
     """
 
     code: str = attrs.field(validator=[_is_str, _check_code])
@@ -110,6 +111,9 @@ class Code:
     description: str | None = attrs.field(default=None, validator=_optional_str_field)
     group: str | None = attrs.field(default=None, validator=[_optional_str_field, _check_group])
     source: str | None = attrs.field(default=None, validator=_optional_str_field)
+    broader: str | None = attrs.field(
+        default=None, validator=[_optional_str_field, _check_group], kw_only=True
+    )
     extra: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_frozen_mapping, hash=False, repr=False
     )
@@ -151,6 +155,9 @@ class Codelist:
     codes: tuple[Code, ...] = attrs.field(converter=_to_codes)
     _index: Mapping[str, Code] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _keys: tuple[tuple[str, str], ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _lineages: Mapping[str, tuple[str, ...]] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Code] = {}
@@ -161,6 +168,40 @@ class Codelist:
         keys = {(key, entry.code) for entry in self.codes for key in _match_keys(entry) if key}
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_keys", tuple(sorted(keys)))
+        object.__setattr__(self, "_lineages", MappingProxyType(self._check_broader(index)))
+
+    def _check_broader(self, index: Mapping[str, Code]) -> dict[str, tuple[str, ...]]:
+        """Every code's lineage, after checking that broader codes exist and never loop."""
+        for position, entry in enumerate(self.codes):
+            if entry.broader is not None and entry.broader not in index:
+                hints = self.nearest(entry.broader)
+                hint = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
+                raise InvalidCodelistError(
+                    f"codelist {self.name!r}",
+                    f"codes[{position}].broader",
+                    f"{entry.broader!r} (broader code of {entry.code!r}) is not a code of "
+                    f"this list; name one of its codes or remove 'broader'{hint}",
+                )
+        lineages: dict[str, tuple[str, ...]] = {}
+        for position, entry in enumerate(self.codes):
+            chain = [entry.code]
+            current = entry
+            while current.broader is not None:
+                if current.broader in lineages:
+                    chain.extend(lineages[current.broader])
+                    break
+                if current.broader in chain:
+                    loop = " -> ".join([*chain[chain.index(current.broader) :], current.broader])
+                    raise InvalidCodelistError(
+                        f"codelist {self.name!r}",
+                        f"codes[{position}].broader",
+                        f"broader codes form a cycle ({loop}); a code cannot be narrower "
+                        "than itself: remove 'broader' from one of them",
+                    )
+                chain.append(current.broader)
+                current = index[current.broader]
+            lineages[entry.code] = tuple(chain)
+        return lineages
 
     def __contains__(self, code: object) -> bool:
         if isinstance(code, Code):
@@ -205,11 +246,20 @@ class Codelist:
         ranked = sorted(best, key=lambda target: (-best[target], order[target]))
         return ranked[:n]
 
+    def lineage(self, code: str) -> tuple[str, ...]:
+        """*code*, then its broader code, that code's broader one... (empty if unknown)."""
+        return self._lineages.get(code, ())
+
+    def is_a(self, code: str, ancestor: str) -> bool:
+        """Whether *code* is *ancestor* or narrower than it, through any number of steps."""
+        return ancestor in self.lineage(code)
+
     def extended(self, extra: Iterable[Code]) -> Codelist:
         """A new list with *extra* codes appended; reusing an existing code is an error.
 
         Raises:
             DuplicateCodeError: a code of *extra* is already in the list or repeated.
+            InvalidCodelistError: a broader code is not in the new list or forms a cycle.
         """
         return attrs.evolve(self, codes=(*self.codes, *extra))
 
@@ -269,6 +319,7 @@ def parse_codelist(text: str, file: str = "<codelist>") -> Codelist:
             "description": _optional_str(item, "description", file, path),
             "group": _optional_str(item, "group", file, path),
             "source": _optional_str(item, "source", file, path),
+            "broader": _optional_str(item, "broader", file, path),
         }
         extra = {key: value for key, value in item.items() if key not in _KNOWN_KEYS}
         try:
@@ -286,6 +337,8 @@ def parse_codelist(text: str, file: str = "<codelist>") -> Codelist:
         )
     except DuplicateCodeError as exc:
         raise InvalidCodelistError(file, "codes", str(exc)) from None
+    except InvalidCodelistError as exc:
+        raise InvalidCodelistError(file, exc.path, exc.problem) from None
 
 
 def _data_dir() -> Traversable:

@@ -166,7 +166,17 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         "equality_plan",
         Text("Piano per l'uguaglianza", "Equality plan"),
-        frozenset({"equality_plan", "anti_violence_plan", "strategy"}),
+        frozenset(
+            {
+                "equality_plan",
+                "anti_violence_plan",
+                "strategy",
+                "charter_action_plan",
+                "municipal_equality_plan",
+                "regional_plan",
+                "national_strategic_plan",
+            }
+        ),
     ),
     Profile(
         "gep",
@@ -186,7 +196,7 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         "basic",
         Text("Obiettivi e altri programmi", "Objectives and other programmes"),
-        frozenset({"sectoral_objectives", "social_zone_plan", "other"}),
+        frozenset({"sectoral_objectives", "social_zone_plan", "gender_budget", "hrs4r", "other"}),
     ),
 )
 _PROFILE_NAMES = frozenset(profile.name for profile in PROFILES)
