@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, ParamSpec, TypeAlias, TypeVar
 
@@ -383,6 +384,7 @@ def _act(edges: _Edges, item: Act) -> None:
         edges.simple(signatory, act, "signs", "act.signatories", cited)
     for addressee in item.addressees:
         edges.simple(act, addressee, "addresses", "act.addressees", cited)
+    attrs: Attrs
     for party in item.parties:
         kind = PARTY_EDGE_KINDS.get(party.role, "party_to")
         attrs = {"kind": kind, "origin": "act.parties", "role": party.role}
@@ -402,7 +404,7 @@ def _act(edges: _Edges, item: Act) -> None:
         edges.add(step.by, act, _with_source(attrs, _cited(step.source, cited)))
     for effect in item.effects:
         kind = EFFECT_EDGE_KINDS.get(effect.effect, effect.effect)
-        attrs: Attrs = {"kind": kind, "origin": "act.effects"}
+        attrs = {"kind": kind, "origin": "act.effects"}
         start = day if effect.date is None else effect.date.earliest().isoformat()
         if start is not None:
             attrs["start"] = start
@@ -437,7 +439,7 @@ def _obligation(edges: _Edges, item: Obligation) -> None:
 def _transfer(edges: _Edges, item: Transfer) -> None:
     cited = _cited_by(item)
     chain = (item.payer, *item.via, item.payee)
-    for payer, payee in zip(chain, chain[1:], strict=False):
+    for payer, payee in itertools.pairwise(chain):
         attrs = edges.dated(payer, payee, "pays", "transfer", cited, item.period)
         attrs["transfer"] = item.id
         if item.amount is not None:

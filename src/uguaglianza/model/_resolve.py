@@ -25,10 +25,25 @@ import attrs
 from pydantic import BaseModel
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from uguaglianza.codelists import codelist_names, load_codelist
+from uguaglianza.codelists import (
+    Code,
+    Codelist,
+    DuplicateCodeError,
+    InvalidCodelistError,
+    codelist_names,
+    load_codelist,
+)
 from uguaglianza.model._base import CodeIn, Ref
 
-__all__ = ["DocumentIndex", "EntityRecord", "Loc", "build_index", "holders", "key_count"]
+__all__ = [
+    "DocumentIndex",
+    "EntityRecord",
+    "Loc",
+    "build_index",
+    "declared_codelist",
+    "holders",
+    "key_count",
+]
 
 Loc = tuple[str | int, ...]
 
@@ -298,6 +313,29 @@ def _walk(
         stack.extend(reversed(children))
 
 
+def declared_codelist(name: str, items: Sequence[Any]) -> Codelist:
+    """The shipped codelist *name* with the codes a document declares for it.
+
+    Raises:
+        UnknownCodelistError: no codelist has that name.
+        DuplicateCodeError: a declared code redefines a shipped one or repeats.
+        InvalidCodelistError: a declared ``broader`` is unknown or makes a cycle.
+    """
+    shipped = load_codelist(name)
+    if not items:
+        return shipped
+    return shipped.extended(
+        Code(
+            code=item.code,
+            label_it=item.name,
+            label_en=item.translations.get("en", item.name),
+            description=item.description,
+            broader=item.broader,
+        )
+        for item in items
+    )
+
+
 def _known_codes(declared: Mapping[str, Any], errors: list[InitErrorDetails]) -> dict[str, Any]:
     names = set(codelist_names())
     known: dict[str, Any] = {}
@@ -316,7 +354,35 @@ def _known_codes(declared: Mapping[str, Any], errors: list[InitErrorDetails]) ->
             )
             continue
         known[name] = load_codelist(name).codes_set() | {item.code for item in items}
+        try:
+            declared_codelist(name, items)
+        except InvalidCodelistError as error:
+            errors.append(_broader_error(name, items, str(error.problem)))
+        except DuplicateCodeError:
+            pass  # a declared code repeating a shipped one is harmless: the code is known
     return known
+
+
+def _broader_error(name: str, items: Sequence[Any], problem: str) -> InitErrorDetails:
+    """Locate a declared code's bad ``broader`` (unknown, or a cycle) at that code."""
+    position = next(
+        (
+            i
+            for i, item in enumerate(items)
+            if item.broader is not None and repr(item.code) in problem
+        ),
+        next((i for i, item in enumerate(items) if item.broader is not None), 0),
+    )
+    return InitErrorDetails(
+        type=PydanticCustomError(
+            "unknown_broader_code",
+            "declared code's broader code is not usable: {problem}; name a code of the "
+            "same codelist, shipped or declared",
+            {"problem": problem},
+        ),
+        loc=("codelists", name, position, "broader"),
+        input=items[position].broader,
+    )
 
 
 def _gather(
@@ -518,6 +584,8 @@ def _fast_index(doc: BaseModel, declared: Mapping[str, Any]) -> dict[str, Entity
         names = set(codelist_names())
         if not names.issuperset(declared):
             return None
+        if any(item.broader is not None for items in declared.values() for item in items):
+            return None  # broader codes are checked, and located, by the exact walk
         for name, values in codes.items():
             allowed = load_codelist(name).codes_set()
             items = declared.get(name)

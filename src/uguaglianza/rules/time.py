@@ -75,7 +75,8 @@ def _check_membership_overlaps(ctx: Context) -> Iterator[Hit]:
     for i, body in enumerate(ctx.doc.bodies):
         seats: dict[tuple[str, str], list[tuple[Period | None, int]]] = defaultdict(list)
         for j, membership in enumerate(body.members):
-            seats[(membership.member, membership.role)].append((membership.period, j))
+            if membership.member is not None:  # counted seats have no one to overlap
+                seats[(membership.member, membership.role)].append((membership.period, j))
         for (member, role), periods in seats.items():
             for later, earlier in overlapping(periods) if len(periods) > 1 else ():
                 args = {"role": role, "other": f"members[{earlier}]"}
