@@ -123,9 +123,9 @@ def _say(key: str, lang: Lang, **values: str) -> str:
 
 
 def _name(entity: Any, lang: Lang) -> str:
-    """The entity's name in *lang*, Italian when it has no English one."""
-    english: str | None = getattr(entity, "name_en", None)
-    return english if lang == "en" and english else str(entity.name)
+    """The entity's name in *lang*, as written when it has no translation into *lang*."""
+    translations: dict[str, str] = getattr(entity, "translations", {}) or {}
+    return translations.get(lang) or str(entity.name)
 
 
 def _uid(*parts: str) -> str:
