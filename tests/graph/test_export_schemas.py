@@ -11,10 +11,10 @@ import networkx as nx
 import pytest
 from lxml import etree
 
+from tests.graph.test_export import EXAMPLES, assert_equal
 from uguaglianza.graph import CoordinationGraph, coordination_graph
 from uguaglianza.io.graphs import graph_bytes, graphml_node_id, read_graph, write_graph
 from uguaglianza.model import Landscape, PlanDocument
-from tests.graph.test_export import EXAMPLES, assert_equal
 
 XSD = Path(__file__).resolve().parents[1] / "io" / "xsd"
 SCHEMAS = {

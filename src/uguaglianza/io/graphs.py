@@ -322,7 +322,9 @@ def read_graph(path: str | os.PathLike[str], *, format: str | None = None) -> Co
     name = os.fspath(path)
     graph: Any
     if chosen == "graphml":
-        graph = _restore_graphml(nx.read_graphml(name, force_multigraph=True))
+        graph = _restore_graphml(
+            cast(CoordinationGraph, nx.read_graphml(name, force_multigraph=True))
+        )
     elif chosen == "gexf":
         graph = nx.read_gexf(name)
         if not graph.is_multigraph():
