@@ -288,5 +288,4 @@ def redact(
         }
         for person in doc.persons
     ]
-    redacted: DocumentT = type(doc).model_validate(data)
-    return redacted
+    return typing.cast(DocumentT, type(doc).model_validate(data))

@@ -438,7 +438,10 @@ def json_ld(
     graph = _dataset(doc, base, writer, publisher, licence, modified) + writer.nodes
     merged: dict[str, dict[str, Any]] = {}
     for node in graph:
-        into = merged.setdefault(node["@id"], {"@id": node["@id"]})
+        into = merged.get(node["@id"])
+        if into is None:
+            merged[node["@id"]] = node
+            continue
         for key, value in node.items():
             if key == "@id":
                 continue
