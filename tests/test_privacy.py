@@ -246,6 +246,7 @@ def run(*args: str) -> subprocess.CompletedProcess[bytes]:
         ["convert", "--to", "ttl", "--base-iri", BASE],
         ["graph", "--to", "gexf"],
         ["analyse", "--format", "json", "--sections", "all"],
+        ["calendar"],
     ],
     ids=lambda command: "-".join(command[:3]),
 )
