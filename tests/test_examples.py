@@ -53,7 +53,7 @@ def test_the_examples_are_the_five_seeds() -> None:
 def test_example_is_a_self_contained_plan_document(name: str) -> None:
     doc = _load(name)
     assert doc.document == "plan"
-    assert doc.schema_version == "1.0"
+    assert doc.schema_version == "2.0"
     assert doc.id == name.removesuffix(".yaml")
     assert doc.name and doc.description and doc.sources
     assert doc.origin == str(EXAMPLES / name)
@@ -280,7 +280,9 @@ def test_piemonte_grant_of_600000_euro_over_two_years() -> None:
     platform = _by_id(doc.services, "piattaforma-piemontecontrolediscriminazioni")
     assert platform.kind == "reporting_platform"
     assert platform.url == "piemontecontrolediscriminazioni.it"
-    assert {s.network for s in doc.services} == {"rete-antidiscriminazione-piemonte"}
+    assert {tuple(m.network for m in s.networks) for s in doc.services} == {
+        ("rete-antidiscriminazione-piemonte",)
+    }
 
 
 # --- Città metropolitana di Milano, REACTION (seed 004) ---------------------------------
