@@ -1,10 +1,16 @@
 """UG6xx — positive-action plans (PAP, also as a section of the PIAO).
 
-An opinion is recorded either by an act with an effect ``gives_opinion`` on the plan (not
-planned), issued or signed by the adviser, or by a relation ``gives_opinion_on`` from the
-adviser to the plan. The CUG is an organisation of kind ``cug`` (or a post in one, or the
-person holding it); the consigliera di parità a post of kind ``consigliera_di_parita``,
-its holder, or an organisation of kind ``equality_adviser``.
+An opinion is recorded in the ``opinions`` registry (not planned), by an act with an
+effect ``gives_opinion`` on the plan (not planned), issued or signed by the adviser, or by
+a relation ``gives_opinion_on`` from the adviser to the plan. The CUG is an organisation
+or a body of kind ``cug`` (or a narrower kind), an office in it, or the person holding
+one; the consigliera di parità a post of kind ``consigliera_di_parita`` at any level
+(national, regional, provincial: narrower codes), its holder, or an organisation of kind
+``equality_adviser``. The CUG must be the administration's own: its organisation, or the
+body's convener, is the plan's owner or an organisation above it.
+
+A period written by years ("2017".."2020") is judged by its possible exact dates: it may
+last three years, so the answer is "not known", never "about 48 months".
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ from collections.abc import Iterator
 
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
-from uguaglianza.rules.report import Severity, Text
+from uguaglianza.rules.lifecycle import opinions_on
+from uguaglianza.rules.report import Loc, Severity, Text
 
 __all__ = ["RULES"]
 
@@ -27,45 +34,69 @@ def _check_three_years(ctx: Context) -> Iterator[Hit]:
         period = info.plan.period
         first = period.earliest() if period is not None else None
         last = period.latest() if period is not None else None
-        if first is None or last is None:
+        if period is None or period.start is None or period.end is None:
             found = Text("inizio o fine mancanti", "start or end missing")
-            yield Hit(
-                (*info.loc, "period"), None if period is None else str(period), {"found": found}
-            )
+            value = None if period is None else str(period)
+            yield Hit((*info.loc, "period"), value, {"found": found})
             continue
-        days = (last - first).days + 1
-        if days not in THREE_YEARS_DAYS:
-            months = round(days / 30.44)
-            found = Text(f"circa {months} mesi", f"about {months} months")
-            yield Hit((*info.loc, "period"), str(period), {"found": found})
+        assert first is not None and last is not None
+        widest = (last - first).days + 1
+        if widest in THREE_YEARS_DAYS:
+            continue  # "2024".."2026": three calendar years
+        shortest = (period.end.earliest() - period.start.latest()).days + 1
+        possible = shortest <= THREE_YEARS_DAYS[-1] and widest >= THREE_YEARS_DAYS[0]
+        if possible:  # "2017".."2020" may be June 2017 to May 2020
+            found = Text(
+                f"tra {_months(shortest)} e {_months(widest)} mesi, secondo le date esatte",
+                f"between {_months(shortest)} and {_months(widest)} months, by the exact dates",
+            )
+        else:
+            found = Text(f"circa {_months(widest)} mesi", f"about {_months(widest)} months")
+        yield Hit((*info.loc, "period"), str(period), {"found": found}, known=not possible)
 
 
-def _roles(ctx: Context, actor: str | None) -> set[str]:
-    """``cug`` and/or ``adviser``: what *actor* stands for when it gives an opinion."""
+def _months(days: int) -> int:
+    return max(0, round(days / 30.44))
+
+
+def _roles(ctx: Context, actor: str | None, seen: frozenset[str] = frozenset()) -> set[str]:
+    """``cug`` and/or ``adviser``: what *actor* stands for when it gives an opinion.
+
+    The CUG is an organisation or a body of kind ``cug`` (or narrower), an office in it,
+    or the person holding one; the adviser a post of kind ``consigliera_di_parita`` at any
+    level, its holder, or an organisation of kind ``equality_adviser``.
+    """
     record = ctx.entity(actor)
-    if record is None or actor is None:
+    if record is None or actor is None or actor in seen:
         return set()
     roles: set[str] = set()
+    kind = record.entity.kind if record.kind != "person" else None
     if record.kind == "organisation":
-        if record.entity.kind == "cug":
+        if ctx.is_a("organisation_kinds", kind, "cug"):
             roles.add("cug")
-        if record.entity.kind == "equality_adviser":
+        if ctx.is_a("organisation_kinds", kind, "equality_adviser"):
             roles.add("adviser")
+    elif record.kind == "body":
+        if ctx.is_a("body_kinds", kind, "cug"):
+            roles.add("cug")
     elif record.kind == "post":
-        if record.entity.kind == "consigliera_di_parita":
+        if ctx.is_a("post_kinds", kind, "consigliera_di_parita"):
             roles.add("adviser")
-        roles.update(_roles(ctx, record.entity.organisation) & {"cug"})
+        roles.update(_roles(ctx, record.entity.organisation, seen | {actor}) & {"cug"})
     elif record.kind == "person":
         for post in ctx.posts_held(actor):
-            roles.update(_roles(ctx, post))
+            roles.update(_roles(ctx, post, seen | {actor}))
     return roles
 
 
 def _opinions(ctx: Context, plan_id: str) -> set[str]:
     given: set[str] = set()
+    for _, by in opinions_on(ctx, plan_id):
+        given.update(_roles(ctx, by))
     for record in ctx.effects_on(plan_id):
-        if record.effect.effect == "gives_opinion" and not record.effect.planned:
-            for actor in (record.act.issuer, *record.act.signatories):
+        effect = record.effect
+        if ctx.is_a("act_effects", effect.effect, "gives_opinion") and not effect.planned:
+            for actor in record.act.signatories:
                 given.update(_roles(ctx, actor))
     for _, relation in ctx.relations_to(plan_id, "gives_opinion_on"):
         given.update(_roles(ctx, relation.subject))
@@ -84,10 +115,32 @@ def _check_adviser(ctx: Context) -> Iterator[Hit]:
             yield Hit(info.loc, info.plan.id)
 
 
+def _cug_givers(ctx: Context, plan_id: str) -> Iterator[tuple[Loc, str]]:
+    """Who gave a CUG opinion on the plan, with the place of the opinion."""
+    for dated, by in opinions_on(ctx, plan_id):
+        if by is not None and "cug" in _roles(ctx, by):
+            yield dated.loc, by
+    for loc, relation in ctx.relations_to(plan_id, "gives_opinion_on"):
+        if "cug" in _roles(ctx, relation.subject):
+            yield (*loc, "subject"), relation.subject
+
+
+def _check_cug_of_owner(ctx: Context) -> Iterator[Hit]:
+    for info in ctx.plans:
+        owner = info.plan.owner
+        if owner is None or ctx.kind_of(owner) != "organisation":
+            continue
+        for loc, by in _cug_givers(ctx, info.plan.id):
+            if ctx.organisations_of(by) and not ctx.acts_for(by, owner):
+                yield Hit(loc, by, {"owner": owner})
+
+
 _PAP = frozenset({"pap"})
 _OPINION_HINT = Text(
-    "aggiungi l'atto con effetto `gives_opinion` sul piano, o una relazione `gives_opinion_on`",
-    "add the act with a `gives_opinion` effect on the plan, or a `gives_opinion_on` relation",
+    "registra il parere in `opinions` (`by`, `on`, `date`), o aggiungi l'atto con effetto "
+    "`gives_opinion` sul piano",
+    "record the opinion under `opinions` (`by`, `on`, `date`), or add the act with a "
+    "`gives_opinion` effect on the plan",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -154,5 +207,34 @@ RULES: tuple[Rule, ...] = (
         source=_LAW,
         profiles=_PAP,
         check=_check_adviser,
+    ),
+    Rule(
+        code="UG604",
+        name="pap-cug-of-another-administration",
+        title=Text(
+            "Il parere sul PAP è del CUG della stessa amministrazione",
+            "The opinion on a PAP comes from the administration's own CUG",
+        ),
+        message=Text(
+            "il CUG che ha dato il parere non appartiene a {owner}, titolare del piano",
+            "the CUG that gave the opinion does not belong to {owner}, which owns the plan",
+        ),
+        hint=Text(
+            "indica il CUG dell'ente (`parent` dell'organizzazione CUG, o `convener` "
+            "dell'organo CUG), o correggi `owner`",
+            "name the organisation's own CUG (the CUG organisation's `parent`, or the CUG "
+            "body's `convener`), or correct `owner`",
+        ),
+        severity=Severity.ERROR,
+        rationale=Text(
+            "La legge chiede il parere del CUG dell'amministrazione che adotta il piano: il "
+            "CUG di un altro ente non ne conosce il personale.",
+            "The law asks for the opinion of the CUG of the administration adopting the "
+            "plan: another organisation's CUG does not know its staff.",
+        ),
+        basis="law",
+        source=f"{_LAW}; L. 183/2010 art. 21; D.Lgs. 165/2001 art. 57",
+        profiles=_PAP,
+        check=_check_cug_of_owner,
     ),
 )

@@ -216,8 +216,7 @@ def _check_adoption_by_owner(ctx: Context) -> Iterator[Hit]:
             act = adoption.act
             if act is None or not adoption.act_loc or adoption.loc[0] == "grants":
                 continue  # a funder's decision is not the owner's adoption
-            organisations = ctx.organisations_of(act.issuer)
-            if organisations and owner not in organisations:
+            if ctx.organisations_of(act.issuer) and not ctx.acts_for(act.issuer, owner):
                 yield Hit((*adoption.act_loc, "issuer"), act.issuer, {"owner": owner})
 
 
@@ -471,14 +470,19 @@ RULES: tuple[Rule, ...] = (
             "the adopting act's issuer does not belong to {owner}, which owns the plan",
         ),
         hint=Text(
-            "correggi `issuer` o `owner`; un organo conta per l'ente che lo convoca",
-            "correct `issuer` or `owner`; a body counts for the organisation convening it",
+            "correggi `issuer` o `owner`; un organo conta per l'ente che lo convoca, e "
+            "l'atto di un ente sovraordinato (`parent`) vale per i suoi uffici",
+            "correct `issuer` or `owner`; a body counts for the organisation convening it, "
+            "and an act of a parent organisation counts for its departments",
         ),
         severity=Severity.WARNING,
         rationale=Text(
-            "Un ente adotta i propri piani; un atto di un altro ente è un parere o un'intesa.",
-            "An organisation adopts its own plans; another organisation's act is an opinion "
-            "or an agreement.",
+            "Un ente adotta i propri piani, o li adotta un ente di cui fa parte (il Consiglio "
+            "dei ministri per un dipartimento della Presidenza); l'atto di un altro ente è un "
+            "parere o un'intesa.",
+            "An organisation adopts its own plans, or an organisation it is part of adopts "
+            "them (the Council of Ministers for a department of the Presidency); another "
+            "organisation's act is an opinion or an agreement.",
         ),
         basis="law",
         source=_ADOPTION_SOURCE,
