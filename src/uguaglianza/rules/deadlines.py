@@ -189,7 +189,8 @@ def _check_obligations(ctx: Context) -> Iterator[Hit]:
             continue
         last = period.end.latest() if period is not None and period.end else None
         for window in _occurrences(ctx, first.earliest(), last, months):
-            due = _shift(window, obligation.within) if obligation.within else window
+            end = (window[1], window[1])
+            due = _shift(end, obligation.within) if obligation.within else end
             inside = [day for day in fulfilments if day is None or day.latest() >= window[0]]
             judged = _judge(ctx, inside, due, unstated)
             if judged is not None:

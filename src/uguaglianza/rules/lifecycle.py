@@ -116,7 +116,7 @@ def _hit(dated: Dated, answer: bool | None, args: Mapping[str, object]) -> Itera
             yield Hit(dated.loc, None, args, known=False)
         return
     if answer is not True:
-        yield Hit(dated.loc, str(dated.date), args, known=answer is None)
+        yield Hit(dated.loc, str(dated.date), args, known=answer is False)
 
 
 def _check_change_order(ctx: Context) -> Iterator[Hit]:
