@@ -10,12 +10,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from uguaglianza.cli import _analyse, _convert, _graph, _rules, _schema, _upgrade, _validate
+from uguaglianza.cli import (
+    _analyse,
+    _calendar,
+    _convert,
+    _graph,
+    _rules,
+    _schema,
+    _upgrade,
+    _validate,
+)
 from uguaglianza.cli._common import CommandError
 
 __all__ = ["main"]
 
-_COMMANDS = (_validate, _rules, _convert, _upgrade, _schema, _graph, _analyse)
+_COMMANDS = (_validate, _rules, _convert, _upgrade, _schema, _graph, _analyse, _calendar)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -48,6 +48,7 @@ from uguaglianza.model import (
     Territory,
     Transfer,
 )
+from uguaglianza.model._resolve import declared_codelist
 
 __all__ = [
     "Attrs",
@@ -557,6 +558,25 @@ def _mutual_kinds() -> frozenset[str]:
     return frozenset(code.code for code in codes if code.extra.get("directed") is False)
 
 
+def _broader_territory_kinds(doc: PlanDocument | Landscape, nodes: list[tuple[str, Attrs]]) -> None:
+    """Give each territory node the broader codes of its kind (``territory_broader``).
+
+    Analyses then treat a territory by its meaning: a declared ``municipio`` whose broader
+    code is ``municipality`` counts wherever municipalities do, like a ``comune``.
+    """
+    codelist = declared_codelist("territory_kinds", doc.codelists.get("territory_kinds", ()))
+    lineages: dict[str, str] = {}
+    for _, attrs in nodes:
+        kind = attrs.get("territory_kind")
+        if attrs["kind"] != "territory" or kind is None:
+            continue
+        broader = lineages.get(kind)
+        if broader is None:
+            broader = lineages[kind] = ",".join(codelist.lineage(kind)[1:])
+        if broader:
+            attrs["territory_broader"] = broader
+
+
 def _collect(doc: PlanDocument | Landscape) -> tuple[list[tuple[str, Attrs]], _Edges, int]:
     plans = doc.plans_list()
     nodes: list[tuple[str, Attrs]] = []
@@ -574,6 +594,7 @@ def _collect(doc: PlanDocument | Landscape) -> tuple[list[tuple[str, Attrs]], _E
         ("service", doc.services),
     ):
         nodes.extend((item.id, node_attributes(kind, item)) for item in items)
+    _broader_territory_kinds(doc, nodes)
     for plan in plans:
         nodes.append((plan.id, node_attributes("plan", plan)))
         nodes.extend((area.id, node_attributes("area", area, plan.id)) for area in plan.areas)

@@ -47,6 +47,9 @@ ACTOR_KINDS = frozenset({"territory", "organisation", "person", "post", "body", 
 #: of the coordination network leave them out, as they tie no two stakeholders together.
 STRUCTURE_EDGE_KINDS = frozenset({"in_area", "in_plan", "details"})
 
+#: Edge kinds that, touching a territory, only say where something lies or works.
+CONTAINMENT_EDGE_KINDS = frozenset({"serves", "covers", "part_of"})
+
 #: Node kinds a reported case can travel through: never a territory, plan, act or money.
 CASE_PATH_NODE_KINDS = frozenset(
     {"organisation", "person", "post", "body", "service", "project", "action"}

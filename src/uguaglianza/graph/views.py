@@ -13,7 +13,7 @@ import networkx as nx
 
 from uguaglianza.graph._access import edge_kinds, in_kinds, node_kinds
 from uguaglianza.graph.build import CoordinationGraph, active_on, add_keyed_edges, collector_paused
-from uguaglianza.graph.kinds import STRUCTURE_EDGE_KINDS
+from uguaglianza.graph.kinds import CONTAINMENT_EDGE_KINDS, STRUCTURE_EDGE_KINDS
 
 __all__ = [
     "as_of",
@@ -120,19 +120,38 @@ def neighbourhood(graph: CoordinationGraph, node: str, radius: int = 1) -> Coord
 
 @collector_paused
 def coordination_network(
-    graph: CoordinationGraph, *, exclude: Iterable[str] = STRUCTURE_EDGE_KINDS
+    graph: CoordinationGraph,
+    *,
+    exclude: Iterable[str] = STRUCTURE_EDGE_KINDS,
+    containment: bool = True,
 ) -> nx.Graph[str]:
     """The undirected simple graph analyses of ties work on.
 
     Two nodes are adjacent when any edge joins them in either direction, except edges of
     the *exclude* kinds (by default the classifying ones: ``in_area``, ``in_plan``,
     ``details``). Intervention areas are left out unless a typed relation names them.
-    Self-loops are dropped.
+    Self-loops are dropped. With ``containment=False``, edges that only say something
+    lies in or serves a territory (``serves``, ``covers``, ``part_of`` touching a
+    territory) are left out too, so that a territory is not a broker just because
+    everything lies in it.
     """
     skip = frozenset(exclude)
+    kinds = node_kinds(graph)
     network: nx.Graph[str] = nx.Graph()
-    network.add_nodes_from(n for n, kind in node_kinds(graph).items() if kind != "area")
+    network.add_nodes_from(n for n, kind in kinds.items() if kind != "area")
+    if containment:
+        network.add_edges_from(
+            (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
+        )
+        return network
     network.add_edges_from(
-        (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
+        (u, v)
+        for u, v, kind in edge_kinds(graph)
+        if kind not in skip
+        and u != v
+        and not (
+            kind in CONTAINMENT_EDGE_KINDS
+            and (kinds.get(u) == "territory" or kinds.get(v) == "territory")
+        )
     )
     return network

@@ -170,6 +170,7 @@ def hubs(
     seed: int = 0,
     backend: Backend = "auto",
     network: nx.Graph[str] | None = None,
+    containment: bool = False,
 ) -> Hubs:
     """The *top* hubs by degree and brokers by betweenness of the coordination network.
 
@@ -180,9 +181,14 @@ def hubs(
             :func:`sample_size`), ``None`` (always exact) or a number.
         seed: seed of the sample.
         backend: ``"networkx"``, ``"igraph"`` (the ``fast`` extra) or ``"auto"``.
-        network: the coordination network of *graph*, if already computed.
+        network: the coordination network of *graph*, if already computed (built with
+            ``containment=False`` unless containment is wanted).
+        containment: count ties that only say where something lies (an organisation in
+            its territory); off by default, so a country or region is not a broker of a
+            plan just because every organisation lies in it.
     """
-    network = coordination_network(graph) if network is None else network
+    if network is None:
+        network = coordination_network(graph, containment=containment)
     degrees = dict(network.degree())
     scores, used, chosen = betweenness(network, sample=sample, seed=seed, backend=backend)
     return Hubs(

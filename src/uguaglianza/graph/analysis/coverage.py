@@ -16,7 +16,7 @@ graph given: pass ``views.as_of(graph, day)`` for the coverage on a date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -29,7 +29,7 @@ __all__ = ["DEFAULT_TERRITORY_KINDS", "Coverage", "Reach", "TerritoryCoverage", 
 
 #: Territories coverage reports on by default: comuni and the districts and social areas
 #: they are grouped in.
-DEFAULT_TERRITORY_KINDS = ("comune", "socio_health_district", "social_area")
+DEFAULT_TERRITORY_KINDS = ("municipality", "socio_health_district", "social_area")
 
 # Edges into a body that anchor it where their source stands, and how the reach is named.
 _BODY_TIES = {
@@ -264,6 +264,14 @@ def _containers(graph: CoordinationGraph, kinds: dict[str, str], territory: str)
     return order
 
 
+def _of_kind(data: Mapping[str, Any], wanted: tuple[str, ...]) -> bool:
+    """Whether a territory node's kind, or a broader code of it, is one of *wanted*."""
+    if data.get("territory_kind") in wanted:
+        return True
+    broader: str = data.get("territory_broader") or ""
+    return any(code in wanted for code in broader.split(",") if code)
+
+
 @collector_paused
 def coverage(
     graph: CoordinationGraph, *, territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS
@@ -294,7 +302,7 @@ def coverage(
 
     results = []
     for node, data in graph.nodes(data=True):
-        if data.get("kind") != "territory" or data.get("territory_kind") not in wanted:
+        if data.get("kind") != "territory" or not _of_kind(data, wanted):
             continue
         bodies: list[Reach] = []
         services: list[Reach] = []

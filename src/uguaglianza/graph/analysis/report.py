@@ -69,11 +69,13 @@ def analyse(
         raise ValueError(f"unknown sections {unknown}; choose among {', '.join(SECTIONS)}")
     started = time.perf_counter()
     network = coordination_network(graph)
+    # Brokerage counts coordination ties only, not where organisations lie.
+    ties = coordination_network(graph, containment=False) if "hubs" in wanted else network
     seconds = {"network": time.perf_counter() - started}
     run: dict[str, Callable[[], Any]] = {
         "coverage": lambda: coverage(graph, territory_kinds=territory_kinds),
         "hubs": lambda: hubs(
-            graph, top=top, sample=sample, seed=seed, backend=backend, network=network
+            graph, top=top, sample=sample, seed=seed, backend=backend, network=ties
         ),
         "failures": lambda: failure_points(graph, network=network),
         "isolated": lambda: isolated(graph, network=network),

@@ -1,0 +1,54 @@
+"""``uguaglianza calendar``: a document's meetings, cadences and milestones as iCalendar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from uguaglianza.cli._common import EXIT_OK, CommandError, read_document
+from uguaglianza.errors import InputError, MissingExtraError
+
+
+def register(commands: Any) -> None:
+    """Add the ``calendar`` command to *commands*."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "calendar",
+        help="write meetings, cadences and plan milestones as an iCalendar (.ics) file",
+        description="Write the meetings (held and planned), the bodies' cadences and the plan "
+        "milestones of FILE as RFC 5545 all-day events (needs the 'calendar' extra). What "
+        "cannot be placed on a day, such as a date without a year, is listed on stderr.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    parser.add_argument(
+        "--lang", choices=("it", "en"), default="it", help="language of the events' texts"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read FILE, write its calendar, and report on stderr what was left out."""
+    from uguaglianza.io.ical import calendar_events, ical_bytes
+
+    doc = read_document(args.file)
+    events = calendar_events(doc, lang=args.lang)
+    try:
+        data = ical_bytes(events)
+    except MissingExtraError as error:
+        raise CommandError(str(error)) from None
+    if args.output:
+        from uguaglianza.io._write import atomic_write
+
+        try:
+            atomic_write(Path(args.output), data)
+        except InputError as error:
+            raise CommandError(str(error)) from None
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    for item in events.left_out:
+        print(f"uguaglianza: {args.file}: left out {item.format()}", file=sys.stderr)
+    return EXIT_OK
