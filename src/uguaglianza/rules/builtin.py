@@ -15,7 +15,9 @@ from uguaglianza.rules import (
     machinery,
     money,
     monitoring,
+    opinions,
     pap,
+    services,
     territory,
     time,
 )
@@ -36,7 +38,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *money.RULES,
     *gep.RULES,
     *pap.RULES,
+    *opinions.RULES,
     *machinery.RULES,
+    *services.RULES,
     *antidiscrimination.RULES,
     *internal.RULES,
 )

@@ -20,9 +20,9 @@ import attrs
 
 from uguaglianza.dates import Duration, PartialDate
 from uguaglianza.model import Obligation, Plan
+from uguaglianza.rules.acts import act_date, adoption_dates, located_plans
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
-from uguaglianza.rules.lifecycle import act_date, adoption_dates, located_plans
 from uguaglianza.rules.report import Severity, Text
 
 __all__ = ["MONTHS_BY_FREQUENCY", "RULES", "Duty", "date_of", "framework_duties"]

@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from uguaglianza.dates import Period
 from uguaglianza.model import Money, YearlyAmount
+from uguaglianza.rules.acts import located_plans
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
 from uguaglianza.rules.funding import funded
-from uguaglianza.rules.lifecycle import located_plans
 from uguaglianza.rules.report import Loc, Severity, Text
 
 __all__ = ["RULES", "split_amounts"]

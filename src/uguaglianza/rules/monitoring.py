@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uguaglianza.model import Measurement
+from uguaglianza.rules.acts import located_plans
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
-from uguaglianza.rules.lifecycle import located_plans
 from uguaglianza.rules.report import Severity, Text
 
 __all__ = ["RULES", "by_sex"]

@@ -6,8 +6,8 @@ a relation ``gives_opinion_on`` from the adviser to the plan. The CUG is an orga
 or a body of kind ``cug`` (or a narrower kind), an office in it, or the person holding
 one; the consigliera di parità a post of kind ``consigliera_di_parita`` at any level
 (national, regional, provincial: narrower codes), its holder, or an organisation of kind
-``equality_adviser``. The CUG must be the administration's own: its organisation, or the
-body's convener, is the plan's owner or an organisation above it.
+``equality_adviser``. (UG604, in :mod:`uguaglianza.rules.opinions`, checks that the CUG is the
+administration's own.)
 
 A period written by years ("2017".."2020") is judged by its possible exact dates: it may
 last three years, so the answer is "not known", never "about 48 months".
@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from uguaglianza.rules.acts import opinions_on
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
-from uguaglianza.rules.lifecycle import opinions_on
-from uguaglianza.rules.report import Loc, Severity, Text
+from uguaglianza.rules.opinions import roles
+from uguaglianza.rules.report import Severity, Text
 
 __all__ = ["RULES"]
 
@@ -59,47 +60,17 @@ def _months(days: int) -> int:
     return max(0, round(days / 30.44))
 
 
-def _roles(ctx: Context, actor: str | None, seen: frozenset[str] = frozenset()) -> set[str]:
-    """``cug`` and/or ``adviser``: what *actor* stands for when it gives an opinion.
-
-    The CUG is an organisation or a body of kind ``cug`` (or narrower), an office in it,
-    or the person holding one; the adviser a post of kind ``consigliera_di_parita`` at any
-    level, its holder, or an organisation of kind ``equality_adviser``.
-    """
-    record = ctx.entity(actor)
-    if record is None or actor is None or actor in seen:
-        return set()
-    roles: set[str] = set()
-    kind = record.entity.kind if record.kind != "person" else None
-    if record.kind == "organisation":
-        if ctx.is_a("organisation_kinds", kind, "cug"):
-            roles.add("cug")
-        if ctx.is_a("organisation_kinds", kind, "equality_adviser"):
-            roles.add("adviser")
-    elif record.kind == "body":
-        if ctx.is_a("body_kinds", kind, "cug"):
-            roles.add("cug")
-    elif record.kind == "post":
-        if ctx.is_a("post_kinds", kind, "consigliera_di_parita"):
-            roles.add("adviser")
-        roles.update(_roles(ctx, record.entity.organisation, seen | {actor}) & {"cug"})
-    elif record.kind == "person":
-        for post in ctx.posts_held(actor):
-            roles.update(_roles(ctx, post, seen | {actor}))
-    return roles
-
-
 def _opinions(ctx: Context, plan_id: str) -> set[str]:
     given: set[str] = set()
     for _, by in opinions_on(ctx, plan_id):
-        given.update(_roles(ctx, by))
+        given.update(roles(ctx, by))
     for record in ctx.effects_on(plan_id):
         effect = record.effect
         if ctx.is_a("act_effects", effect.effect, "gives_opinion") and not effect.planned:
             for actor in record.act.signatories:
-                given.update(_roles(ctx, actor))
+                given.update(roles(ctx, actor))
     for _, relation in ctx.relations_to(plan_id, "gives_opinion_on"):
-        given.update(_roles(ctx, relation.subject))
+        given.update(roles(ctx, relation.subject))
     return given
 
 
@@ -113,26 +84,6 @@ def _check_adviser(ctx: Context) -> Iterator[Hit]:
     for info in ctx.plans:
         if "adviser" not in _opinions(ctx, info.plan.id):
             yield Hit(info.loc, info.plan.id)
-
-
-def _cug_givers(ctx: Context, plan_id: str) -> Iterator[tuple[Loc, str]]:
-    """Who gave a CUG opinion on the plan, with the place of the opinion."""
-    for dated, by in opinions_on(ctx, plan_id):
-        if by is not None and "cug" in _roles(ctx, by):
-            yield dated.loc, by
-    for loc, relation in ctx.relations_to(plan_id, "gives_opinion_on"):
-        if "cug" in _roles(ctx, relation.subject):
-            yield (*loc, "subject"), relation.subject
-
-
-def _check_cug_of_owner(ctx: Context) -> Iterator[Hit]:
-    for info in ctx.plans:
-        owner = info.plan.owner
-        if owner is None or ctx.kind_of(owner) != "organisation":
-            continue
-        for loc, by in _cug_givers(ctx, info.plan.id):
-            if ctx.organisations_of(by) and not ctx.acts_for(by, owner):
-                yield Hit(loc, by, {"owner": owner})
 
 
 _PAP = frozenset({"pap"})
@@ -207,34 +158,5 @@ RULES: tuple[Rule, ...] = (
         source=_LAW,
         profiles=_PAP,
         check=_check_adviser,
-    ),
-    Rule(
-        code="UG604",
-        name="pap-cug-of-another-administration",
-        title=Text(
-            "Il parere sul PAP è del CUG della stessa amministrazione",
-            "The opinion on a PAP comes from the administration's own CUG",
-        ),
-        message=Text(
-            "il CUG che ha dato il parere non appartiene a {owner}, titolare del piano",
-            "the CUG that gave the opinion does not belong to {owner}, which owns the plan",
-        ),
-        hint=Text(
-            "indica il CUG dell'ente (`parent` dell'organizzazione CUG, o `convener` "
-            "dell'organo CUG), o correggi `owner`",
-            "name the organisation's own CUG (the CUG organisation's `parent`, or the CUG "
-            "body's `convener`), or correct `owner`",
-        ),
-        severity=Severity.ERROR,
-        rationale=Text(
-            "La legge chiede il parere del CUG dell'amministrazione che adotta il piano: il "
-            "CUG di un altro ente non ne conosce il personale.",
-            "The law asks for the opinion of the CUG of the administration adopting the "
-            "plan: another organisation's CUG does not know its staff.",
-        ),
-        basis="law",
-        source=f"{_LAW}; L. 183/2010 art. 21; D.Lgs. 165/2001 art. 57",
-        profiles=_PAP,
-        check=_check_cug_of_owner,
     ),
 )
