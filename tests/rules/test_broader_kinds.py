@@ -65,6 +65,22 @@ GEP = [
         id="UG502-not-stated",
     ),
     pytest.param(
+        [
+            ("plan.resources", None),
+            ("plan.absent", {"resources": "not_stated"}),
+            ("plan.frameworks", ["he_gep_public_document", "he_gep_data_and_monitoring"]),
+        ],
+        "UG502",
+        [("UG502", False)],
+        id="UG502-not-stated-nor-declared",
+    ),
+    pytest.param(
+        [("plan.frameworks", ["he_gep_public_document", "he_gep_data_and_monitoring"])],
+        "UG502",
+        [("UG502", True)],
+        id="UG502-evidence-without-declaration",
+    ),
+    pytest.param(
         [("plan.indicators[0].frequency", None)], "UG503", [("UG503", True)], id="UG503-none"
     ),
     pytest.param(
@@ -287,6 +303,23 @@ SERVICES = [
         [("UG706", False)],
         id="UG706-change-within-a-year-not-known",
     ),
+    pytest.param(
+        [
+            (
+                "services",
+                [
+                    _service(
+                        operators=[
+                            {"operator": "comune", "period": {"start": "2020"}},
+                            {"operator": "altro", "period": {"start": "2020"}},
+                        ]
+                    )
+                ],
+            )
+        ],
+        [],
+        id="UG706-joint-operators",
+    ),
 ]
 
 
@@ -342,3 +375,12 @@ MEASUREMENTS = [
 @pytest.mark.parametrize(("edits", "expected"), MEASUREMENTS)
 def test_sex_disaggregated_indicator_is_measured_by_sex(edits, expected):
     assert codes(doc(edits), ["UG315"]) == expected
+
+
+def test_every_new_rule_is_tested():
+    from uguaglianza.rules import monitoring, opinions, services
+
+    cases = [*PAP, *SERVICES, *MEASUREMENTS]
+    triggered = {code for case in cases for code, known in case.values[-1] if known}
+    modules = (monitoring, opinions, services)
+    assert {rule.code for module in modules for rule in module.RULES} <= triggered

@@ -50,6 +50,22 @@ OBLIGATIONS = [
     ),
     pytest.param(
         [
+            ("acts[+]", {**REPORT, "date": "2023-11-27"}),
+            ("obligations", [{**OBLIGATION, "due": "2023"}]),
+        ],
+        [],
+        id="due-in-a-year-met-within-it",
+    ),
+    pytest.param(
+        [
+            ("acts[+]", {**REPORT, "date": "2024-01"}),
+            ("obligations", [{**OBLIGATION, "due": "2023"}]),
+        ],
+        [("UG217", True)],
+        id="due-in-a-year-met-after-it",
+    ),
+    pytest.param(
+        [
             ("acts[+]", {**REPORT, "date": "2023"}),
             (
                 "obligations",
@@ -187,6 +203,14 @@ MONITORING = [
         id="report-on-the-year",
     ),
     pytest.param(
+        [
+            ("plan.indicators[0].measurements", []),
+            ("plan.absent", {"monitoring_frequency": "not_stated"}),
+        ],
+        [("UG219", False)],
+        id="monitoring-not-stated",
+    ),
+    pytest.param(
         [("plan.indicators[0].measurements", []), ("plan.status", "draft")],
         [],
         id="draft-plan",
@@ -210,3 +234,11 @@ def test_gep_and_pap_are_monitored_every_year(kind, edits, expected):
 
 def test_equality_plans_have_no_yearly_monitoring_duty():
     assert codes(doc([("plan.indicators[0].measurements", [])]), ["UG219"]) == []
+
+
+def test_every_rule_is_tested():
+    from uguaglianza.rules.deadlines import RULES
+
+    cases = [*OBLIGATIONS, *CHARTER, *MONITORING]
+    triggered = {code for case in cases for code, known in case.values[-1] if known}
+    assert {rule.code for rule in RULES} <= triggered

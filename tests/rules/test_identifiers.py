@@ -76,3 +76,10 @@ def test_a_declared_scheme_inherits_its_broader_schemes_check():
     bad = with_identifier("partita_iva_ente", "01234567890", declared)
     assert codes(good, ["UG010", "UG011"]) == []
     assert codes(bad, ["UG010", "UG011"]) == [("UG011", True)]
+
+
+def test_every_rule_is_tested():
+    from uguaglianza.rules.identifiers import RULES
+
+    triggered = {code for case in CASES for code, known in case.values[-1] if known}
+    assert {rule.code for rule in RULES} <= triggered

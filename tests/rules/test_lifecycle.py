@@ -185,3 +185,10 @@ def test_not_known_is_a_warning_when_recording_and_an_error_when_complying():
     complied = report(data, ["UG212"], purpose="comply").findings[0]
     assert (str(recorded.severity), str(complied.severity)) == ("warning", "error")
     assert recorded.message.en.startswith("not known")
+
+
+def test_every_rule_is_tested():
+    from uguaglianza.rules.lifecycle import RULES
+
+    triggered = {code for case in CASES for code, known in case.values[2] if known}
+    assert {rule.code for rule in RULES} <= triggered

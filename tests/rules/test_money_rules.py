@@ -170,3 +170,11 @@ SHARES = [
 def test_co_financing_shares_make_100(parts, expected):
     data = doc([("grants", [grant("g", "1000", co_financing=parts)])])
     assert codes(data, ["UG415"]) == expected
+
+
+def test_every_rule_is_tested():
+    from uguaglianza.rules.money import RULES
+
+    cases = [*YEARLY, *FUNDS, *SHARES]
+    triggered = {code for case in cases for code, known in case.values[-1] if known}
+    assert {rule.code for rule in RULES} <= triggered

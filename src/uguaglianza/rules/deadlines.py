@@ -104,13 +104,18 @@ def date_of(ctx: Context, entity_id: str) -> PartialDate | None:
     return day if isinstance(day, PartialDate) else None
 
 
-def _met(fulfilments: Iterable[PartialDate | None], deadline: Days) -> bool | None:
-    """True if one fulfilment is surely on time, False if all are surely late or none exist."""
+def _met(
+    fulfilments: Iterable[PartialDate | None], deadline: Days, written: bool = False
+) -> bool | None:
+    """True if one fulfilment is surely on time, False if all are surely late or none exist.
+
+    A *written* deadline ("due 2024") is met by anything dated within it ("2024-11").
+    """
     answer: bool | None = False
     for day in fulfilments:
         if day is None:
             answer = None
-        elif day.latest() <= deadline[0]:
+        elif day.latest() <= deadline[0] or (written and day.latest() <= deadline[1]):
             return True
         elif day.earliest() <= deadline[1]:
             answer = None
@@ -133,10 +138,14 @@ def _span_text(days: Days) -> str:
 
 
 def _judge(
-    ctx: Context, fulfilments: Sequence[PartialDate | None], deadline: Days, unstated: bool
+    ctx: Context,
+    fulfilments: Sequence[PartialDate | None],
+    deadline: Days,
+    unstated: bool,
+    written: bool = False,
 ) -> tuple[Text, bool] | None:
     """What to report and whether it is known; None when the duty is met or not yet due."""
-    met = _met(fulfilments, deadline)
+    met = _met(fulfilments, deadline, written)
     if met is True or ctx.as_of <= deadline[0]:
         return None
     known = met is False and not unstated and ctx.as_of > deadline[1]
@@ -179,7 +188,10 @@ def _check_obligations(ctx: Context) -> Iterator[Hit]:
         months = MONTHS_BY_FREQUENCY.get(obligation.every or "")
         if months is None:
             deadline = _obligation_deadline(ctx, obligation)
-            judged = None if deadline is None else _judge(ctx, fulfilments, deadline, unstated)
+            written = obligation.due is not None
+            judged = (
+                None if deadline is None else _judge(ctx, fulfilments, deadline, unstated, written)
+            )
             if deadline is not None and judged is not None:
                 yield Hit(("obligations", i), obligation.id, {"found": judged[0]}, judged[1])
             continue
@@ -280,6 +292,8 @@ def _check_monitoring(ctx: Context) -> Iterator[Hit]:
         if not duties or period is None or period.start is None or _not_running(ctx, plan):
             continue
         records = _monitoring_records(ctx, plan)
+        # A plan whose monitoring the source does not describe: missing years are not known.
+        unstated = any(plan.is_absent(name) for name in ("monitoring_frequency", "indicators"))
         for duty in duties:
             months = MONTHS_BY_FREQUENCY.get(duty.every or "")
             if months is None:
@@ -290,7 +304,8 @@ def _check_monitoring(ctx: Context) -> Iterator[Hit]:
                 if True in answers:
                     continue
                 args = {"duty": duty.label, "window": _span_text(window)}
-                yield Hit((*info.loc, "period"), str(period), args, known=None not in answers)
+                known = None not in answers and not unstated
+                yield Hit((*info.loc, "period"), str(period), args, known=known)
 
 
 def _not_running(ctx: Context, plan: Plan) -> bool:

@@ -56,10 +56,15 @@ RECOMMENDED_AREAS = (
 
 @attrs.frozen(slots=True)
 class Gap:
-    """Something a requirement lacks; ``known=False`` when the source does not say."""
+    """Something a requirement lacks; ``known=False`` when the source does not say.
+
+    A ``declaration`` gap is a missing ``frameworks`` code: it decides the answer only
+    when the evidence itself is not in doubt.
+    """
 
     text: Text
     known: bool = True
+    declaration: bool = False
 
 
 #: What a requirement still lacks for a plan; empty when it is met.
@@ -78,7 +83,7 @@ def _declared(plan: Plan, code: str) -> list[Gap]:
     if _declares(plan, code):
         return []
     text = Text(f"il codice {code} nei `frameworks`", f"the code {code} under `frameworks`")
-    return [Gap(text, not plan.is_absent("frameworks"))]
+    return [Gap(text, not plan.is_absent("frameworks"), declaration=True)]
 
 
 def is_top_management(ctx: Context, post_kind: str | None) -> bool:
@@ -204,7 +209,8 @@ def _requirement(gaps: Gaps) -> Check:
             missing = gaps(ctx, info)
             if missing:
                 texts = [gap.text for gap in missing]
-                known = any(gap.known for gap in missing)
+                evidence = [gap for gap in missing if not gap.declaration] or missing
+                known = any(gap.known for gap in evidence)
                 yield Hit(info.loc, info.plan.id, {"missing": texts}, known=known)
 
     return check

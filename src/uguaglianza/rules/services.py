@@ -2,7 +2,8 @@
 
 Periods are compared by their readings (see :mod:`uguaglianza.rules.spans`): a change of
 operator within one year written as ``2018..2020`` and ``2020..2023`` may or may not
-overlap, so the answer is "not known"; an open end means "still so".
+overlap, so the answer is "not known"; an open end means "still so". Operators whose
+tenures start on the same date run the service together and are not reported.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from uguaglianza.dates import Period
 from uguaglianza.model import GovernanceBody
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
@@ -52,13 +54,19 @@ def _check_ended_network(ctx: Context) -> Iterator[Hit]:
             yield Hit(("services", i, "networks", j), value, args, known=known)
 
 
+def _joint(first: Period | None, second: Period | None) -> bool:
+    """Tenures starting on the same written date: operators running the service together."""
+    start = first.start if first is not None else None
+    return start is not None and second is not None and second.start == start
+
+
 def _check_two_operators(ctx: Context) -> Iterator[Hit]:
     for i, service in enumerate(ctx.doc.services):
         tenures = service.operators
         for later in range(1, len(tenures)):
             for earlier in range(later):
                 first, second = tenures[earlier], tenures[later]
-                if first.operator == second.operator:
+                if first.operator == second.operator or _joint(first.period, second.period):
                     continue
                 a, b = span(first.period), span(second.period)
                 if a.start_hi < b.end_lo and b.start_hi < a.end_lo:
