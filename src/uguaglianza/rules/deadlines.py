@@ -217,34 +217,28 @@ def _owners_joining(ctx: Context, issuer: str | None, parties: Iterable[str]) ->
 
 
 def _check_act_duties(ctx: Context) -> Iterator[Hit]:
-    duties = [duty for duty in framework_duties() if duty.act_kind and duty.within]
     explicit = {act for obligation in ctx.doc.obligations for act in obligation.arises_from}
-    plans = located_plans(ctx.doc)
-    for i, act in enumerate(ctx.doc.acts):
-        day = act_date(act)
-        if day is None or act.id in explicit:
-            continue  # an obligation the document states is checked by UG217
-        for duty in duties:
-            assert duty.act_kind is not None and duty.within is not None
+    plans = [plan for plan, _ in located_plans(ctx.doc)]
+    for duty in framework_duties():
+        if duty.act_kind is None or duty.within is None:
+            continue
+        kind = duty.plan_kind
+        candidates = [p for p in plans if kind and ctx.is_a("plan_kinds", p.kind, kind)]
+        for i, act in enumerate(ctx.doc.acts):
+            day = act_date(act)
+            if day is None or act.id in explicit:
+                continue  # an obligation the document states is checked by UG217
             if not ctx.is_a("act_kinds", act.kind, duty.act_kind):
                 continue
             joining = _owners_joining(ctx, act.issuer, (p.party for p in act.parties))
             fulfilments: list[PartialDate | None] = []
-            for plan, _ in plans:
-                if _fulfils_plan_duty(ctx, plan, duty, joining):
-                    adopted = adoption_dates(ctx, plan.id)
-                    fulfilments.extend(adopted or [None])
-            deadline = _shift(_days(day), duty.within)
-            judged = _judge(ctx, fulfilments, deadline, False)
+            for plan in candidates:
+                if plan.owner is None or not joining.isdisjoint(ctx.organisation_chain(plan.owner)):
+                    fulfilments.extend(adoption_dates(ctx, plan.id) or [None])
+            judged = _judge(ctx, fulfilments, _shift(_days(day), duty.within), False)
             if judged is not None:
                 args = {"duty": duty.label, "found": judged[0]}
                 yield Hit(("acts", i), act.id, args, known=judged[1])
-
-
-def _fulfils_plan_duty(ctx: Context, plan: Plan, duty: Duty, joining: frozenset[str]) -> bool:
-    if duty.plan_kind is None or not ctx.is_a("plan_kinds", plan.kind, duty.plan_kind):
-        return False
-    return plan.owner is None or not joining.isdisjoint(ctx.organisation_chain(plan.owner))
 
 
 def _monitoring_records(ctx: Context, plan: Plan) -> list[Days | PartialDate]:
@@ -265,11 +259,18 @@ def _monitoring_records(ctx: Context, plan: Plan) -> list[Days | PartialDate]:
             found.append(milestone.date)
     for indicator in plan.indicators:
         found.extend(measurement.date for measurement in indicator.measurements)
+    found.extend(ctx.memo(_reports_by_plan).get(plan.id, ()))
+    return found
+
+
+def _reports_by_plan(ctx: Context) -> dict[str, list[PartialDate]]:
+    """The dates of plan links ``reports_on`` (a report plan on another), by reported plan."""
+    found: dict[str, list[PartialDate]] = {}
     for other, _ in located_plans(ctx.doc):
         for link in other.links:
             reports = ctx.is_a("plan_link_kinds", link.kind, "reports_on")
-            if link.plan == plan.id and reports and link.date is not None:
-                found.append(link.date)
+            if reports and link.date is not None:
+                found.setdefault(link.plan, []).append(link.date)
     return found
 
 
