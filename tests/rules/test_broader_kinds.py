@@ -384,3 +384,79 @@ def test_every_new_rule_is_tested():
     triggered = {code for case in cases for code, known in case.values[-1] if known}
     modules = (monitoring, opinions, services)
     assert {rule.code for module in modules for rule in module.RULES} <= triggered
+
+
+RATIFIES = (
+    "codelists",
+    {"act_effects": [{"code": "ratifica", "name": "Ratifica", "broader": "adopts"}]},
+)
+STATUS = (
+    "codelists",
+    {"plan_statuses": [{"code": "in_vigore", "name": "In vigore", "broader": "adopted"}]},
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [RATIFIES, ("acts[0].effects[0].effect", "ratifica")], [], id="narrower-effect-adopts"
+        ),
+        pytest.param(
+            [("acts[0].effects[0].effect", "takes_note")],
+            [("UG206", True)],
+            id="taking-note-does-not-adopt",
+        ),
+        pytest.param(
+            [STATUS, ("plan.status", "in_vigore"), ("acts[0].effects", [])],
+            [("UG206", True)],
+            id="narrower-status-is-adopted",
+        ),
+    ],
+)
+def test_adoption_read_through_broader_codes(edits, expected):
+    assert codes(doc(edits), ["UG206"]) == expected
+
+
+def _territories(kind: str) -> list[dict[str, object]]:
+    return [
+        {"id": "cm", "kind": "metropolitan_city", "name": "Città metropolitana"},
+        {
+            "id": "d1",
+            "kind": "socio_health_district",
+            "name": "Distretto",
+            "part_of": [{"territory": "cm"}],
+        },
+        {
+            "id": "c1",
+            "kind": "comune",
+            "name": "Comune nel distretto",
+            "part_of": [{"territory": "d1", "kind": "socio_health_district"}, {"territory": "cm"}],
+        },
+        {"id": "c2", "kind": kind, "name": "Comune montano", "part_of": [{"territory": "cm"}]},
+    ]
+
+
+MOUNTAIN = (
+    "codelists",
+    {
+        "territory_kinds": [
+            {"code": "comune_montano", "name": "Comune montano", "broader": "comune"}
+        ]
+    },
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [MOUNTAIN, ("territories", _territories("comune_montano"))],
+            [("UG102", True)],
+            id="narrower-than-comune",
+        ),
+        pytest.param([("territories", _territories("other"))], [], id="not-a-comune"),
+    ],
+)
+def test_district_rules_read_territory_kinds_by_meaning(edits, expected):
+    assert codes(doc(edits), ["UG102"]) == expected
