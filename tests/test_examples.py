@@ -280,7 +280,14 @@ def test_piemonte_grant_of_600000_euro_over_two_years() -> None:
     platform = _by_id(doc.services, "piattaforma-piemontecontrolediscriminazioni")
     assert platform.kind == "reporting_platform"
     assert platform.url == "piemontecontrolediscriminazioni.it"
-    assert {s.network for s in doc.services} == {"rete-antidiscriminazione-piemonte"}
+    networks = {m.network for s in doc.services for m in s.networks}
+    assert networks == {"rete-antidiscriminazione-piemonte"}
+    for service in doc.services:
+        # The article names no operator and no period: recorded as not stated, not invented.
+        assert service.operators == ()
+        assert service.absent == {"operators": "not_stated"}
+        assert [m.absent for m in service.networks] == [{"period": "not_stated"}]
+    assert _by_id(doc.sources, "viminale-fami").url.startswith("http")
 
 
 # --- Città metropolitana di Milano, REACTION (seed 004) ---------------------------------
