@@ -109,11 +109,21 @@ def test_every_entity_has_its_types_and_links(doc: PlanDocument | Landscape, fmt
             assert (seat, ORG.organization, node) in graph
         members = {str(graph.value(seat, ORG.member)) for seat in memberships}
         expected = set()
+        seats = set()
         for seat in body.members:
+            if seat.member is None:  # seats counted by category, nobody named
+                seats.add((seat.seats, seat.category))
+                continue
             found = doc.index.get(seat.member)
             assert found is not None
             expected.add(str(iri(found.kind, seat.member)))
-        assert members == expected
+        counted = {
+            (int(graph.value(m, UG.seats)), str(graph.value(m, UG.category)))
+            for m in memberships
+            if graph.value(m, ORG.member) is None
+        }
+        assert counted == seats
+        assert members - {"None"} == expected
     for territory in doc.territories:
         node = iri("territory", territory.id)
         assert (node, RDF.type, CLV.Feature) in graph
@@ -202,6 +212,18 @@ def test_the_shapes_catch_a_broken_export(shapes: rdflib.Graph) -> None:
     conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
     assert not conforms
     assert "postIn" in text and "identifier" in text
+
+
+def test_the_shapes_want_a_member_or_counted_seats(shapes: rdflib.Graph) -> None:
+    doc = uguaglianza.load(ROOT / "examples" / "bologna-piano-uguaglianza.yaml")
+    graph = rdf_graph(doc, **OPTIONS)
+    counted = rdflib.URIRef(iri("body", "consigli-comunali-55-comuni") + "#members")
+    assert (counted, UG.seats, None) in graph
+    assert pyshacl.validate(graph, shacl_graph=shapes)[0]
+    graph.remove((counted, UG.category, None))
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
+    assert not conforms
+    assert "counts seats" in text
 
 
 def test_iris_start_at_the_chosen_base() -> None:
