@@ -103,13 +103,19 @@ def test_every_entity_has_its_types_and_links(doc: PlanDocument | Landscape, fmt
         node = iri("body", body.id)
         assert (node, RDF.type, ORG.Organization) in graph
         memberships = set(graph.objects(node, ORG.hasMembership))
-        assert len(memberships) == len(body.members)
+        named = [seat for seat in body.members if seat.member is not None]
+        assert len(memberships) == len(named)
+        groups = set(graph.objects(node, UG.seatGroup))
+        assert len(groups) == len(body.members) - len(named)
+        for group in groups:  # seats a source only counts: no ORG membership without member
+            assert (group, RDF.type, ORG.Membership) not in graph
+            assert graph.value(group, UG.seats) is not None
         for seat in memberships:
             assert (seat, RDF.type, ORG.Membership) in graph
             assert (seat, ORG.organization, node) in graph
         members = {str(graph.value(seat, ORG.member)) for seat in memberships}
         expected = set()
-        for seat in body.members:
+        for seat in named:
             found = doc.index.get(seat.member)
             assert found is not None
             expected.add(str(iri(found.kind, seat.member)))
