@@ -330,7 +330,7 @@ class _Writer:
                 return {"@id": self.iri(str(getattr(item, "id", "")))}
             # Seats a source only counts ("nine experts") name no member: they are the
             # project's own seat groups, not ORG memberships, which need their member.
-            counted = type(item).__name__ == "Membership" and item.member is None
+            counted = type(item).__name__ == "Membership" and getattr(item, "member", None) is None
             classes = () if counted else CLASSES.get(type(item).__name__, ())
             node: dict[str, Any] = {
                 "@id": iri,
