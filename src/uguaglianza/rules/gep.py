@@ -12,6 +12,12 @@ one of its actions) *and* the document holds the evidence below:
   once a year (frequency annual or more often);
 - UG504 training: an action carrying ``he_gep_training`` (declaring it on the plan alone
   describes no training).
+
+A requirement the document cannot show is *not known* rather than unmet when the place the
+evidence would be is recorded as not stated: the adopting acts' ``signatories`` (UG501),
+the plan's ``resources`` (UG502), its ``indicators`` or ``monitoring_frequency`` (UG503);
+for UG504, an intervention area that no recorded action serves (the actions are known only
+in part).
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ RECOMMENDED_AREAS = (
 )
 #: What a requirement still lacks for a plan, as texts; empty when it is met.
 Gaps = Callable[[Context, PlanInfo], list[Text]]
+#: Whether the document records as not stated where a requirement's evidence would be.
+Unknown = Callable[[Context, PlanInfo], bool]
 _SOURCE = (
     "Horizon Europe Work Programme, General Annexes, eligibility (GEP); European "
     "Commission, Horizon Europe guidance on gender equality plans (2021)"
@@ -161,14 +169,34 @@ def _training_gaps(ctx: Context, info: PlanInfo) -> list[Text]:
     ]
 
 
-def _requirement(gaps: Gaps) -> Check:
+def _signature_unknown(ctx: Context, info: PlanInfo) -> bool:
+    acts = [a.act for a in adoptions(ctx, info.plan, info.loc) if a.act is not None]
+    return bool(acts) and all(act.is_absent("signatories") for act in acts)
+
+
+def _resources_unknown(_ctx: Context, info: PlanInfo) -> bool:
+    return info.plan.is_absent("resources")
+
+
+def _monitoring_unknown(_ctx: Context, info: PlanInfo) -> bool:
+    return info.plan.is_absent("indicators") or info.plan.is_absent("monitoring_frequency")
+
+
+def _training_unknown(_ctx: Context, info: PlanInfo) -> bool:
+    served = {area for action in info.plan.actions for area in action.areas}
+    served.update(area for objective in info.plan.objectives for area in objective.areas)
+    return any(area.id not in served for area in info.plan.areas)
+
+
+def _requirement(gaps: Gaps, unknown: Unknown) -> Check:
     """A check reporting, once per GEP, what the requirement still lacks."""
 
     def check(ctx: Context) -> Iterator[Hit]:
         for info in ctx.plans:
             missing = gaps(ctx, info)
             if missing:
-                yield Hit(info.loc, info.plan.id, {"missing": missing})
+                known = not unknown(ctx, info)
+                yield Hit(info.loc, info.plan.id, {"missing": missing}, known=known)
 
     return check
 
@@ -184,7 +212,9 @@ def _check_areas(ctx: Context) -> Iterator[Hit]:
                 yield Hit((*info.loc, "areas"), code, {"area": name})
 
 
-def _gep_rule(code: str, name: str, title: Text, rationale: Text, gaps: Gaps) -> Rule:
+def _gep_rule(
+    code: str, name: str, title: Text, rationale: Text, gaps: Gaps, unknown: Unknown
+) -> Rule:
     return Rule(
         code=code,
         name=name,
@@ -199,7 +229,7 @@ def _gep_rule(code: str, name: str, title: Text, rationale: Text, gaps: Gaps) ->
         basis="guideline",
         source=_SOURCE,
         profiles=frozenset({"gep"}),
-        check=_requirement(gaps),
+        check=_requirement(gaps, unknown),
     )
 
 
@@ -222,6 +252,7 @@ RULES: tuple[Rule, ...] = (
             "or its holder; a `url` on the act or on the plan's source.",
         ),
         _public_document_gaps,
+        _signature_unknown,
     ),
     _gep_rule(
         "UG502",
@@ -236,6 +267,7 @@ RULES: tuple[Rule, ...] = (
             "source, or an action with that code and a lead.",
         ),
         _resources_gaps,
+        _resources_unknown,
     ),
     _gep_rule(
         "UG503",
@@ -253,6 +285,7 @@ RULES: tuple[Rule, ...] = (
             "frequency of at least once a year.",
         ),
         _monitoring_gaps,
+        _monitoring_unknown,
     ),
     _gep_rule(
         "UG504",
@@ -265,6 +298,7 @@ RULES: tuple[Rule, ...] = (
             "Accepted: an action carrying the code he_gep_training.",
         ),
         _training_gaps,
+        _training_unknown,
     ),
     Rule(
         code="UG505",
