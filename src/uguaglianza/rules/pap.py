@@ -1,16 +1,20 @@
 """UG6xx — positive-action plans (PAP, also as a section of the PIAO).
 
-An opinion is recorded either by an act with an effect ``gives_opinion`` on the plan (not
-planned), issued or signed by the adviser, or by a relation ``gives_opinion_on`` from the
-adviser to the plan. The CUG is an organisation of kind ``cug`` (or a post in one, or the
-person holding it); the consigliera di parità a post of kind ``consigliera_di_parita``,
-its holder, or an organisation of kind ``equality_adviser``.
+An opinion is recorded by an opinion on the plan (not planned) given ``by`` the adviser,
+by an act with an effect ``gives_opinion`` on the plan (not planned), issued or signed by
+the adviser, or by a relation ``gives_opinion_on`` from the adviser to the plan. The CUG
+is an organisation or a body of kind ``cug`` (or a post in one, or the person holding
+it); the consigliera di parità a post of kind ``consigliera_di_parita``, its holder, or an
+organisation of kind ``equality_adviser``. Kinds count by their meaning: a
+``consigliera_di_parita_provinciale`` is a ``consigliera_di_parita``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from uguaglianza.codelists import Codelist
+from uguaglianza.model._resolve import declared_codelist
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
 from uguaglianza.rules.report import Severity, Text
@@ -40,19 +44,35 @@ def _check_three_years(ctx: Context) -> Iterator[Hit]:
             yield Hit((*info.loc, "period"), str(period), {"found": found})
 
 
+def _kinds(name: str) -> Callable[[Context], Codelist]:
+    def build(ctx: Context) -> Codelist:
+        return declared_codelist(name, ctx.doc.codelists.get(name, ()))
+
+    return build
+
+
+_ORGANISATION_KINDS = _kinds("organisation_kinds")
+_BODY_KINDS = _kinds("body_kinds")
+_POST_KINDS = _kinds("post_kinds")
+
+
 def _roles(ctx: Context, actor: str | None) -> set[str]:
     """``cug`` and/or ``adviser``: what *actor* stands for when it gives an opinion."""
     record = ctx.entity(actor)
     if record is None or actor is None:
         return set()
     roles: set[str] = set()
+    kind = record.entity.kind if record.kind != "person" else ""
     if record.kind == "organisation":
-        if record.entity.kind == "cug":
+        if ctx.memo(_ORGANISATION_KINDS).is_a(kind, "cug"):
             roles.add("cug")
-        if record.entity.kind == "equality_adviser":
+        if ctx.memo(_ORGANISATION_KINDS).is_a(kind, "equality_adviser"):
             roles.add("adviser")
+    elif record.kind == "body":
+        if ctx.memo(_BODY_KINDS).is_a(kind, "cug"):
+            roles.add("cug")
     elif record.kind == "post":
-        if record.entity.kind == "consigliera_di_parita":
+        if ctx.memo(_POST_KINDS).is_a(kind, "consigliera_di_parita"):
             roles.add("adviser")
         roles.update(_roles(ctx, record.entity.organisation) & {"cug"})
     elif record.kind == "person":
@@ -63,6 +83,9 @@ def _roles(ctx: Context, actor: str | None) -> set[str]:
 
 def _opinions(ctx: Context, plan_id: str) -> set[str]:
     given: set[str] = set()
+    for opinion in ctx.doc.opinions:
+        if opinion.on == plan_id and not opinion.planned and opinion.outcome != "not_expressed":
+            given.update(_roles(ctx, opinion.by))
     for record in ctx.effects_on(plan_id):
         if record.effect.effect == "gives_opinion" and not record.effect.planned:
             for actor in (record.act.issuer, *record.act.signatories):
