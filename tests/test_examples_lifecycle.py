@@ -21,6 +21,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NAMES = [
     "bologna-accordo-antiviolenza.yaml",
     "comune-pap-piao.yaml",
+    "granada-plan-igualdad.yaml",
     "san-fernando-plan-igualdad.yaml",
     "udine-gep.yaml",
 ]
@@ -316,3 +317,49 @@ def test_san_fernando_pleno_approval_officer_consultancy_and_esf_share():
     assert shares == {"fse-po-2007-2013": Decimal("50"), "comunidad-madrid-gobierno": None}
     publishes = _by_id(doc.acts, "edicion-iv-plan").effects[0]
     assert (publishes.effect, publishes.target) == ("publishes", "plan-igualdad-san-fernando")
+
+
+# -- Granada ------------------------------------------------------------------------------
+
+
+def test_granada_pleno_approval_and_bop_publication_are_steps_of_one_act():
+    doc = _load("granada-plan-igualdad.yaml")
+    assert doc.language == "es"
+    act = _by_id(doc.acts, "aprobacion-pleno-2018-06-29")
+    steps = [(s.step, str(s.date), s.number) for s in act.steps]
+    assert steps == [("approved", "2018-06-29", None), ("published", "2018-07-25", "141")]
+    assert [e.effect for e in act.effects] == ["adopts", "publishes"]
+
+
+def test_granada_principles_presentation_place_and_council_chair():
+    doc = _load("granada-plan-igualdad.yaml")
+    assert doc.plan.principles == ("igualdad de trato y oportunidades entre mujeres y hombres",)
+    (presentation,) = [m for m in doc.plan.milestones if m.kind == "presentation"]
+    assert presentation.place == "Cuarto Real de Santo Domingo"
+    chair = _by_id(doc.posts, "presidenta-consejo-mujer")
+    assert (chair.organisation, chair.holder) == ("consejo-municipal-mujer", "ana-munoz")
+    (meeting,) = _by_id(doc.bodies, "consejo-municipal-mujer").meetings
+    assert (meeting.date, meeting.date_as_written) == (None, "el pasado lunes")
+
+
+def test_granada_plans_supersede_one_another_since_1991():
+    doc = _load("granada-plan-igualdad.yaml")
+    chain = {
+        plan.id: link.plan
+        for plan in doc.plans_list()
+        for link in plan.links
+        if link.kind == "supersedes"
+    }
+    order = ["plan-igualdad-granada"]
+    while order[-1] in chain:
+        order.append(chain[order[-1]])
+    assert order == [
+        "plan-igualdad-granada",
+        "plan-iv-granada",
+        "plan-iii-granada",
+        "plan-ii-granada",
+        "plan-granada-mujer",
+    ]
+    assert _by_id(doc.related_plans, "plan-iii-granada").principles == (
+        "transversalidad de género",
+    )
