@@ -25,6 +25,7 @@ from uguaglianza.errors import (
 )
 from uguaglianza.io import Limits, dump, dumps, from_data, json_schema, load, loads
 from uguaglianza.model import Document, Landscape, PlanDocument, merge
+from uguaglianza.privacy import redact
 
 if _typing.TYPE_CHECKING:
     import datetime as _dt
@@ -77,5 +78,6 @@ __all__ = [
     "load",
     "loads",
     "merge",
+    "redact",
     "validate",
 ]

@@ -6,7 +6,14 @@ import argparse
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from uguaglianza.cli._common import EXIT_OK, CommandError, read_document, write_json
+from uguaglianza.cli._common import (
+    EXIT_OK,
+    CommandError,
+    add_redact_options,
+    apply_redaction,
+    read_document,
+    write_json,
+)
 from uguaglianza.cli._graph import iso_date
 
 _SECTIONS = ("coverage", "hubs", "failures", "isolated", "paths", "funding", "communities")
@@ -70,6 +77,7 @@ def register(commands: Any) -> None:
         default="auto",
         help="betweenness backend (igraph: the 'fast' extra)",
     )
+    add_redact_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -78,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from uguaglianza.errors import MissingExtraError
     from uguaglianza.graph import analyse, coordination_graph
 
-    doc = read_document(args.file)
+    doc = apply_redaction(read_document(args.file), args)
     graph = coordination_graph(doc, as_of=args.as_of)
     try:
         result = analyse(

@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from uguaglianza.cli._common import EXIT_OK, CommandError, read_document
+from uguaglianza.cli._common import (
+    EXIT_OK,
+    CommandError,
+    add_redact_options,
+    apply_redaction,
+    read_document,
+)
 from uguaglianza.errors import InputError, MissingExtraError
 
 
@@ -25,6 +31,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--lang", choices=("it", "en"), default="it", help="language of the events' texts"
     )
+    add_redact_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -32,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Read FILE, write its calendar, and report on stderr what was left out."""
     from uguaglianza.io.ical import calendar_events, ical_bytes
 
-    doc = read_document(args.file)
+    doc = apply_redaction(read_document(args.file), args)
     events = calendar_events(doc, lang=args.lang)
     try:
         data = ical_bytes(events)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
@@ -50,3 +52,46 @@ def write_json(data: Any, out: TextIO | None = None) -> None:
     stream = sys.stdout if out is None else out
     json.dump(data, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+def add_redact_options(parser: argparse.ArgumentParser) -> None:
+    """Give a command that writes data ``--redact persons`` and its companions."""
+    group = parser.add_argument_group("personal data")
+    group.add_argument(
+        "--redact",
+        choices=("persons",),
+        help="leave persons out: each becomes their post or a stable pseudonym",
+    )
+    group.add_argument(
+        "--keep-office-holders",
+        action="store_true",
+        help="with --redact persons, keep by name the holders of public office",
+    )
+    group.add_argument(
+        "--redact-key-file",
+        metavar="FILE",
+        help="a secret file whose bytes key the pseudonyms, to keep them across documents",
+    )
+
+
+def apply_redaction(doc: PlanDocument | Landscape, args: argparse.Namespace) -> Any:
+    """*doc* redacted as the options :func:`add_redact_options` added ask."""
+    if args.redact is None:
+        if args.keep_office_holders or args.redact_key_file:
+            raise CommandError("--keep-office-holders and --redact-key-file need --redact persons")
+        return doc
+    from uguaglianza.privacy import redact
+
+    key = None
+    if args.redact_key_file:
+        try:
+            key = Path(args.redact_key_file).read_bytes()
+        except OSError as error:
+            raise CommandError(
+                f"cannot read the key file {args.redact_key_file!r}: {error.strerror}"
+            ) from None
+        if not key.strip():
+            raise CommandError(
+                f"the key file {args.redact_key_file!r} is empty; put a secret in it"
+            )
+    return redact(doc, persons=True, keep_office_holders=args.keep_office_holders, key=key)

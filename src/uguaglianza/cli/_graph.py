@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from uguaglianza.cli._common import EXIT_OK, CommandError, read_document
+from uguaglianza.cli._common import (
+    EXIT_OK,
+    CommandError,
+    add_redact_options,
+    apply_redaction,
+    read_document,
+)
 from uguaglianza.errors import InputError, MissingExtraError
 
 _FORMATS = ("graphml", "gexf", "json", "png", "svg")
@@ -50,6 +56,7 @@ def register(commands: Any) -> None:
         "--kinds", type=edge_kinds, metavar="KINDS", help="keep only these edge kinds (a,b,...)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    add_redact_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -58,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from uguaglianza.graph import coordination_graph
     from uguaglianza.io.graphs import graph_bytes
 
-    doc = read_document(args.file)
+    doc = apply_redaction(read_document(args.file), args)
     graph = coordination_graph(doc, as_of=args.as_of, kinds=args.kinds)
     if args.to in _PICTURES and not args.output and sys.stdout.isatty():
         raise CommandError(f"a {args.to.upper()} picture is not for a terminal; give -o FILE")

@@ -18,12 +18,22 @@ def register(commands: Any) -> None:
         "schema", help="print the JSON Schema (Draft 2020-12) of plan documents and landscapes"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--jsonld-context",
+        action="store_true",
+        help="print the JSON-LD context of the linked-data export instead",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the schema."""
-    text = json_schema_text()
+    if args.jsonld_context:
+        from uguaglianza.io.linked_data import context_bytes
+
+        text = context_bytes().decode("utf-8")
+    else:
+        text = json_schema_text()
     if args.output:
         try:
             atomic_write(Path(args.output), text.encode("utf-8"))

@@ -6,6 +6,12 @@ force_multigraph=True)``, ``read_gexf``, ``node_link_graph(data, edges="edges")`
 an equal graph. In GEXF, ``start`` and ``end`` become the validity of nodes and edges, so
 Gephi's timeline shows the network as of any date. Pictures (PNG, SVG) need the ``plot``
 extra (matplotlib).
+
+Exports are reproducible and valid: the same graph gives the same bytes on any day (no
+date of writing, no library version inside), GEXF validates against the GEXF 1.2 schema
+(the graph's name goes into ``meta/description``) and GraphML against the GraphML
+schema (edges are numbered ``e0``, ``e1``..., their keys stay in their ``id`` attribute,
+and node ids other than XML name tokens are escaped as ``_xHHHH_``).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import io
 import json
 import math
 import os
+import re
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias, cast
 
@@ -186,6 +193,83 @@ def _node_link(graph: CoordinationGraph) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+#: What GEXF's ``meta/creator`` names: the program, without a version, so that the bytes
+#: do not change with the installed networkx.
+GEXF_CREATOR = "uguaglianza"
+
+
+def _gexf(graph: CoordinationGraph) -> bytes:
+    """GEXF 1.2 without the day of writing, with the graph's name as the description."""
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(graph)
+    meta = writer.xml.find("meta")
+    if meta is not None:  # pragma: no branch - the writer always adds one
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find("creator")
+        if creator is not None:  # pragma: no branch
+            creator.text = GEXF_CREATOR
+        name = graph.graph.get("name")
+        if name:
+            description = meta.makeelement("description", {})
+            description.text = str(name)
+            meta.append(description)
+    element = writer.graph_element
+    element.attrib.pop("name", None)  # GEXF 1.2 has no name on graphs
+    return (str(writer).rstrip("\n") + "\n").encode("utf-8")
+
+
+_NMTOKEN_UNSAFE = re.compile(r"[^A-Za-z0-9.:_-]|_(?=x[0-9A-F]{4}_)")
+_NMTOKEN_ESCAPE = re.compile(r"_x([0-9A-F]{4})_")
+
+
+def graphml_node_id(node: str) -> str:
+    """*node* as a GraphML id (an XML name token): other characters become ``_xHHHH_``.
+
+    Ids made of letters, digits and ``.:_-`` are kept as they are.
+    """
+    return _NMTOKEN_UNSAFE.sub(lambda match: f"_x{ord(match.group()[0]):04X}_", node)
+
+
+def _graphml(graph: CoordinationGraph) -> bytes:
+    """GraphML with valid node ids and canonical edge ids ``e0``, ``e1``..., as its schema asks.
+
+    The edge key stays in the edge's ``id`` attribute (``source|key|target``).
+    """
+    node_id = graphml_node_id
+    keyed: CoordinationGraph = nx.MultiDiGraph()
+    keyed.graph.update(graph.graph)
+    keyed.add_nodes_from((node_id(node), data) for node, data in graph.nodes(data=True))
+    add_keyed_edges(
+        keyed,
+        (
+            (node_id(u), node_id(v), f"e{n}", d)
+            for n, (u, v, d) in enumerate(graph.edges(data=True))
+        ),
+    )
+    return ("\n".join(nx.generate_graphml(keyed)) + "\n").encode("utf-8")
+
+
+def _restore_graphml(graph: CoordinationGraph) -> CoordinationGraph:
+    """Undo what :func:`_graphml` did for the schema: node ids and edge keys."""
+
+    def node(text: str) -> str:
+        return _NMTOKEN_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+    restored: CoordinationGraph = nx.MultiDiGraph()
+    restored.graph.update(graph.graph)
+    restored.add_nodes_from((node(n), data) for n, data in graph.nodes(data=True))
+    edges = []
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        source, target, key = node(u), node(v), str(k)
+        full = str(d.get("id", ""))
+        prefix, suffix = f"{source}|", f"|{target}"
+        if full.startswith(prefix) and full.endswith(suffix):
+            key = full[len(prefix) : len(full) - len(suffix)]
+        edges.append((source, target, key, d))
+    add_keyed_edges(restored, edges)
+    return restored
+
+
 def graph_bytes(graph: CoordinationGraph, format: str) -> bytes:
     """*graph* in *format* (``graphml``, ``gexf``, ``json``, ``png`` or ``svg``), as bytes.
 
@@ -198,9 +282,9 @@ def graph_bytes(graph: CoordinationGraph, format: str) -> bytes:
     """
     chosen = graph_format(None, format)
     if chosen == "graphml":
-        return ("\n".join(nx.generate_graphml(graph)) + "\n").encode("utf-8")
+        return _graphml(graph)
     if chosen == "gexf":
-        return ("\n".join(nx.generate_gexf(graph)) + "\n").encode("utf-8")
+        return _gexf(graph)
     if chosen == "json":
         return _node_link(graph)
     buffer = io.BytesIO()
@@ -238,7 +322,9 @@ def read_graph(path: str | os.PathLike[str], *, format: str | None = None) -> Co
     name = os.fspath(path)
     graph: Any
     if chosen == "graphml":
-        graph = nx.read_graphml(name, force_multigraph=True)
+        graph = _restore_graphml(
+            cast(CoordinationGraph, nx.read_graphml(name, force_multigraph=True))
+        )
     elif chosen == "gexf":
         graph = nx.read_gexf(name)
         if not graph.is_multigraph():
