@@ -280,7 +280,7 @@ def landscape(scale: float = 1.0, seed: int = 0) -> dict[str, Any]:
 
     return {
         "document": "landscape",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": f"bench-landscape-{seed}",
         "name": "Generated national landscape",
         "territories": territories,

@@ -148,7 +148,7 @@ def generate(actions: int, relations: int) -> dict[str, Any]:
     ]
     return {
         "document": "plan",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": "bench",
         "territories": territories,
         "organisations": organisations,

@@ -217,7 +217,7 @@ class _Maker:
         self.sources = [f"src-{i}" for i in range(self.count.sources)]
         data: Data = {
             "document": "landscape",
-            "schema_version": "1.0",
+            "schema_version": "2.0",
             "id": f"italia-{self.count.comuni}-seed-{self.seed}",
             "name": "Piani per l'uguaglianza in Italia (dati generati)",
             "description": "Generated for benchmarks: realistic in shape, invented in detail.",

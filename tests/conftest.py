@@ -10,7 +10,7 @@ import pytest
 
 MINIMAL: dict[str, Any] = {
     "document": "plan",
-    "schema_version": "1.0",
+    "schema_version": "2.0",
     "id": "doc-test",
     "territories": [
         {"id": "cm-bo", "kind": "metropolitan_city", "name": "Città metropolitana di Bologna"},

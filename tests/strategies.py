@@ -425,7 +425,7 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
     is_landscape = landscape
     root: dict[str, Any] = {
         "document": "landscape" if is_landscape else "plan",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": new_id("doc"),
         "name": draw(OPT_TEXT),
         "sources": sources or None,

@@ -152,7 +152,7 @@ def test_analyse_usage_errors_exit_two(args: list[str], message: bytes) -> None:
 
 def test_analyse_of_an_invalid_document_exits_one(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("document: plan\nschema_version: '1.0'\nid: x\n", encoding="utf-8")
+    bad.write_text("document: plan\nschema_version: '2.0'\nid: x\n", encoding="utf-8")
     result = run("analyse", str(bad))
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr

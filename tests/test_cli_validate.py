@@ -19,7 +19,7 @@ BOLOGNA = ROOT / "examples" / "bologna-piano-uguaglianza.yaml"
 def _doc(number: str = "1/2022", **plan: object) -> dict[str, object]:
     return {
         "document": "plan",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": "doc",
         "organisations": [{"id": "org", "kind": "comune", "name": "Comune"}],
         "acts": [

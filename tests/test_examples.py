@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -11,11 +12,12 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import BaseModel
 
 import uguaglianza
 from uguaglianza.io import to_data
 from uguaglianza.io._yaml import parse_yaml
-from uguaglianza.model import Money, PlanDocument
+from uguaglianza.model import Money, PlanDocument, SourceNote
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NAMES = [
@@ -56,10 +58,52 @@ def test_the_examples_are_the_five_seeds_and_the_format_2_examples() -> None:
 def test_example_is_a_self_contained_plan_document(name: str) -> None:
     doc = _load(name)
     assert doc.document == "plan"
-    assert doc.schema_version == "1.0"
+    assert doc.schema_version == "2.0"
     assert doc.id == name.removesuffix(".yaml")
     assert doc.name and doc.description and doc.sources
     assert doc.origin == str(EXAMPLES / name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_source_is_a_public_page_or_a_page_the_project_ships(name: str) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert "domain.md" not in text
+    for page in re.findall(r"docs/[A-Za-z0-9_-]+\.md", text):
+        assert (EXAMPLES.parent / page).is_file(), page
+    doc = _load(name)
+    for source in doc.sources:
+        shipped = re.search(r"docs/[A-Za-z0-9_-]+\.md", source.name)
+        if shipped:
+            page = (EXAMPLES.parent / shipped.group()).read_text(encoding="utf-8")
+            page_text = " ".join(page.split())  # quotes may span the page's line breaks
+            quotes = [
+                " ".join(note.quote.split())
+                for note in _source_notes(doc)
+                if note.document == source.id and note.quote is not None
+            ]
+            assert quotes, f"{source.id} is cited nowhere"
+            assert [q for q in quotes if q not in page_text] == []
+        else:
+            assert source.publisher or source.is_absent("publisher"), source.id
+
+
+def _source_notes(doc: PlanDocument) -> Iterator[SourceNote]:
+    """Every source note in the document, wherever it sits."""
+
+    def walk(value: Any) -> Iterator[SourceNote]:
+        if isinstance(value, SourceNote):
+            yield value
+        elif isinstance(value, BaseModel):
+            for field in type(value).model_fields:
+                yield from walk(getattr(value, field))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                yield from walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from walk(item)
+
+    return walk(doc)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -88,6 +132,15 @@ DISTRICT_SIZES = {
 }
 
 
+# The comuni's ISTAT codes the sources verify; comuni keep the province's prefix 037.
+VERIFIED_ISTAT_CODES = {
+    "comune-bologna": "037006",
+    "comune-imola": "037032",
+    "comune-valsamoggia": "037061",
+    "comune-alto-reno-terme": "037062",
+}
+
+
 @pytest.fixture(scope="module")
 def bologna() -> PlanDocument:
     return _load("bologna-piano-uguaglianza.yaml")
@@ -108,7 +161,14 @@ def test_bologna_has_55_comuni_in_7_districts(bologna: PlanDocument) -> None:
         assert [link.territory for link in comune.part_of if link.kind == "administrative"] == [
             "cm-bologna"
         ]
-        assert comune.istat_code is None  # not in the sources: never invented
+        # Only the codes read on the comuni's public pages; the others are never invented.
+        assert comune.istat_code == VERIFIED_ISTAT_CODES.get(comune.id)
+        if comune.istat_code is not None:
+            assert comune.source is not None and comune.istat_code in (comune.source.quote or "")
+        # The district is the project's reconstruction, and says so.
+        district_source = links[0].source or comune.source
+        assert district_source is not None
+        assert district_source.document == "territorio-ricostruito"
     assert dict(per_district) == DISTRICT_SIZES
 
 
@@ -117,7 +177,10 @@ def test_bologna_districts_belong_to_the_city_and_a_health_authority(
 ) -> None:
     city = _by_id(bologna.territories, "cm-bologna")
     assert city.kind == "metropolitan_city"
-    assert city.istat_code == "037"
+    # ISTAT gives the metropolitan city its own code, 237; its comuni keep the prefix 037.
+    assert city.istat_code == "237"
+    assert city.source is not None
+    assert (city.source.document, city.source.quote) == ("istat-codici-cm", "Bologna 237")
     for district in (t for t in bologna.territories if t.kind == "socio_health_district"):
         links = {link.kind: link.territory for link in district.part_of}
         expected = "area-ausl-imola" if district.name == "Imola" else "area-ausl-bologna"
@@ -129,9 +192,11 @@ def test_bologna_districts_belong_to_the_city_and_a_health_authority(
 
 
 def test_bologna_merged_comuni_carry_their_start(bologna: PlanDocument) -> None:
-    assert _json(_by_id(bologna.territories, "comune-valsamoggia"))["period"] == {"start": "2014"}
+    assert _json(_by_id(bologna.territories, "comune-valsamoggia"))["period"] == {
+        "start": "2014-01-01"
+    }
     assert _json(_by_id(bologna.territories, "comune-alto-reno-terme"))["period"] == {
-        "start": "2016"
+        "start": "2016-01-01"
     }
 
 
@@ -152,14 +217,14 @@ def test_bologna_plan_has_five_areas_with_their_other_names(bologna: PlanDocumen
         ),
         "Cultura dell'Uguaglianza": (("Cultura dell'uguaglianza",), "bologna_culture_of_equality"),
         "Contrasto alle discriminazioni multiple": (
-            ("Contrasto alle discriminazioni multiple, additive e intersezionali",),
+            ("Contrasto alle Discriminazioni Multiple, Additive, Intersezionali",),
             "bologna_multiple_discrimination",
         ),
     }
 
 
 def test_bologna_letter_is_an_act_with_its_protocol_number(bologna: PlanDocument) -> None:
-    (letter,) = bologna.acts
+    letter = _by_id(bologna.acts, "lettera-prot-28440-2022")
     assert letter.kind == "letter"
     assert letter.number == "28440/2022"
     assert letter.registry == "Prot. Gen."
@@ -169,9 +234,58 @@ def test_bologna_letter_is_an_act_with_its_protocol_number(bologna: PlanDocument
     assert issuer.kind == "sindaco_metropolitano"
     assert _by_id(bologna.persons, issuer.holder).name == "Matteo Lepore"
     assert letter.signatories == ("matteo-lepore",)
-    effects = {(e.effect, e.planned): _json(e).get("date") for e in letter.effects}
-    assert effects == {("announces", False): None, ("adopts", True): "2022-07"}
-    assert all(e.target == bologna.plan.id for e in letter.effects)
+    effects = [(e.effect, e.target, e.planned, _json(e).get("date")) for e in letter.effects]
+    assert effects == [
+        ("announces", bologna.plan.id, False, None),
+        ("adopts", bologna.plan.id, True, "2022-07"),
+        ("announces", "raccolta-buone-prassi", True, None),
+    ]
+
+
+def test_bologna_adoption_is_an_act_of_the_council_whose_number_is_not_stated(
+    bologna: PlanDocument,
+) -> None:
+    act = _by_id(bologna.acts, "adozione-piano-2022-07-13")
+    assert (act.kind, _json(act)["date"], act.issuer) == (
+        "council_resolution",
+        "2022-07-13",
+        "consiglio-metropolitano-bologna",
+    )
+    assert act.number is None
+    assert act.absent["number"] == "not_stated"
+    assert [(e.effect, e.target, e.planned) for e in act.effects] == [
+        ("adopts", bologna.plan.id, False)
+    ]
+    assert act.source is not None and act.source.document == "improntaetica-adozione"
+    assert "13 luglio 2022" in (act.source.quote or "")
+    assert bologna.plan.aliases == ("Piano per l’Uguaglianza di genere 2021-2026",)
+
+
+def test_bologna_councils_opinions_are_planned_not_given(bologna: PlanDocument) -> None:
+    (opinion,) = bologna.opinions
+    assert (opinion.by, opinion.on) == ("consigli-comunali-55-comuni", bologna.plan.id)
+    assert opinion.planned
+    assert opinion.date_as_written == "settembre/ottobre 2022"
+    assert opinion.outcome is None and opinion.absent["outcome"] == "not_stated"
+    councils = _by_id(bologna.bodies, "consigli-comunali-55-comuni")
+    assert [(m.seats, m.member) for m in councils.members] == [(55, None)]
+
+
+def test_bologna_plan_foresees_six_possible_bodies(bologna: PlanDocument) -> None:
+    possible = [
+        b for b in bologna.bodies if b.source and b.source.document == "carlino-architetture"
+    ]
+    assert [b.name for b in possible] == [
+        "Tavoli metropolitani divisi per aree tematiche",
+        "Tavolo ad hoc su pari opportunità e contrasto alla violenza",
+        "Conferenza di delegate o delegati alle pari opportunità",
+        "Assemblea di uguaglianza",
+        "Cabina di regia",
+        "Tavolo di monitoraggio",
+    ]
+    for body in possible:
+        assert [s.status for s in body.statuses] == ["planned"]
+        assert body.absent == {"members": "not_yet_decided", "period": "not_yet_decided"}
 
 
 def test_bologna_ctssm_session_of_26_may_2022_has_the_plan_on_its_agenda(
@@ -196,13 +310,19 @@ def test_bologna_milestones_from_announcement_to_adoption(bologna: PlanDocument)
         for m in bologna.plan.milestones
     ]
     assert steps == [
+        ("other", "2021-11", False, "pianouguaglianza-percorso"),
+        ("consultation", "2021-12", False, "pianouguaglianza-percorso"),
         ("announcement", "2022-05-10", False, "lettera-28440-2022"),
         ("consultation", "2022-05-10", False, "lettera-28440-2022"),
         ("presentation", "2022-05-26", True, "lettera-28440-2022"),
         ("adoption", "2022-07", True, "lettera-28440-2022"),
-        ("adoption", "2022-07-13", False, "domain-fatti-pubblici"),
-        ("opinion", "2022", False, "domain-fatti-pubblici"),
+        ("adoption", "2022-07-13", False, "improntaetica-adozione"),
+        ("opinion", "2022", True, "pianouguaglianza-percorso"),
+        ("adoption", "2022", True, "pianouguaglianza-percorso"),
     ]
+    written = [m.date_as_written for m in bologna.plan.milestones]
+    assert written[-2:] == ["settembre/ottobre 2022", "novembre/dicembre 2022"]
+    assert all(written)
 
 
 def test_bologna_machinery_and_participatory_meetings(bologna: PlanDocument) -> None:
@@ -242,6 +362,7 @@ def test_table_has_nine_macro_actions_and_its_first_meeting() -> None:
     ]
     (meeting,) = table.meetings
     assert meeting.date is None  # the source gives no year
+    assert meeting.absent == {"date": "not_stated"}
     assert meeting.date_as_written == "9 marzo"
     assert meeting.place == "palazzo Malvezzi"
 
@@ -261,6 +382,9 @@ def test_province_objectives_include_a_conditional_action() -> None:
     (condition,) = conditional[0].conditions
     assert condition.kind == "funding_available"
     assert (condition.text or "").startswith("Qualora vengano reperite adeguate risorse")
+    (service,) = doc.services
+    assert service.operators == () and service.absent == {"operators": "not_stated"}
+    assert {a.absent.get("period") for a in doc.plan.actions} == {"not_stated"}
     trafficking = _by_id(doc.plan.actions, "ob-3-monitoraggio-tratta")
     assert set(trafficking.partners) == {"org-osservatorio-sociale-provinciale", "org-prefettura"}
 
@@ -283,7 +407,14 @@ def test_piemonte_grant_of_600000_euro_over_two_years() -> None:
     platform = _by_id(doc.services, "piattaforma-piemontecontrolediscriminazioni")
     assert platform.kind == "reporting_platform"
     assert platform.url == "piemontecontrolediscriminazioni.it"
-    assert {s.network for s in doc.services} == {"rete-antidiscriminazione-piemonte"}
+    networks = {m.network for s in doc.services for m in s.networks}
+    assert networks == {"rete-antidiscriminazione-piemonte"}
+    for service in doc.services:
+        # The article names no operator and no period: recorded as not stated, not invented.
+        assert service.operators == ()
+        assert service.absent == {"operators": "not_stated"}
+        assert [m.absent for m in service.networks] == [{"period": "not_stated"}]
+    assert _by_id(doc.sources, "viminale-fami").url.startswith("http")
 
 
 # --- Città metropolitana di Milano, REACTION (seed 004) ---------------------------------
@@ -316,6 +447,15 @@ def test_milan_reaction_lead_partners_through_agencies_and_phases() -> None:
     assert _json(_by_id(doc.sources, "news-cm-milano-reaction"))["date"] == "2025-04-30"
     past = {rel.target for rel in doc.relations if rel.kind == "participates_in"}
     assert {"di-tu", "remix"} <= past
+    assert grant.absent["amount"] == "not_stated"
+    centres = {s.id: [spell.status for spell in s.statuses] for s in doc.services}
+    assert centres == {
+        "centri-antidiscriminazione-esistenti": ["active"],
+        "nuovi-centri-antidiscriminazione": ["planned"],
+    }
+    for service in doc.services:
+        assert [m.network for m in service.networks] == ["rete-reaction"]
+        assert service.operators == () and service.absent["operators"] == "not_stated"
 
 
 # --- Every example: rules, JSON Schema, round trips, nothing lost ------------------------

@@ -248,9 +248,14 @@ def test_bologna_approvals_are_dated_steps_with_votes_and_dates_as_written():
 
 def test_bologna_operators_change_over_time():
     doc = _load("bologna-accordo-antiviolenza.yaml")
-    system = _by_id(doc.services, "ospitalita-metropolitana")
-    assert set(system.operators_at(dt.date(2021, 6, 1))) == {"casa-delle-donne", "trama-di-terre"}
-    assert "mondo-donna" in system.operators_at(dt.date(2022, 6, 1))
+    emergency = _by_id(doc.services, "pronta-accoglienza")
+    assert set(emergency.operators_at(dt.date(2021, 6, 1))) == {
+        "casa-delle-donne",
+        "trama-di-terre",
+    }
+    intensive = _by_id(doc.services, "alta-intensita-educativa")
+    assert intensive.operators_at(dt.date(2021, 6, 1)) == ()
+    assert set(intensive.operators_at(dt.date(2022, 6, 1))) == {"casa-delle-donne", "mondo-donna"}
 
 
 def test_bologna_money_passes_through_the_nuovo_circondario_imolese():

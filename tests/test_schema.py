@@ -65,6 +65,6 @@ def test_generated_documents_validate_against_the_schema(data: dict[str, Any]) -
 
 def test_schema_rejects_what_the_library_rejects() -> None:
     validator = jsonschema.Draft202012Validator(uguaglianza.json_schema())
-    bad = {"document": "plan", "schema_version": "1.0", "id": "d", "plan": {"id": "p"}}
+    bad = {"document": "plan", "schema_version": "2.0", "id": "d", "plan": {"id": "p"}}
     assert list(validator.iter_errors(bad))
     assert list(validator.iter_errors({**bad, "surprise": 1}))

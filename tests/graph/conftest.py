@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: A small plan document in which every field that gives an edge is set at least once.
 FULL: dict[str, Any] = {
     "document": "plan",
-    "schema_version": "1.0",
+    "schema_version": "2.0",
     "id": "doc-full",
     "name": "Every tie",
     "sources": [{"id": "src", "name": "Lettera"}, {"id": "src-2", "name": "Delibera"}],
@@ -121,6 +121,7 @@ FULL: dict[str, Any] = {
             "id": "group",
             "kind": "working_group",
             "name": "Gruppo",
+            "convener": "table",
             "parent": "table",
             "members": [{"member": "assoc"}],
         },
@@ -137,6 +138,8 @@ FULL: dict[str, Any] = {
             "issuer": "post-mayor",
             "signatories": ["mayor"],
             "addressees": ["dist"],
+            "parties": [{"party": "org-a", "role": "adherent", "through": "post-assessore"}],
+            "steps": [{"step": "signed", "date": "2022-05-10", "by": "mayor"}],
             "effects": [
                 {"effect": "announces", "target": "plan"},
                 {"effect": "adopts", "target": "plan", "date": "2022-07", "planned": True},
@@ -176,6 +179,10 @@ FULL: dict[str, Any] = {
             "project": "project",
             "decision": "decision",
             "amount": {"amount": "600000", "currency": "EUR"},
+            "co_financing": [
+                {"funder": "fund", "share": "80"},
+                {"funder": "org-cm", "share": "20"},
+            ],
         }
     ],
     "projects": [
@@ -197,18 +204,55 @@ FULL: dict[str, Any] = {
             "id": "desk",
             "kind": "anti_discrimination_desk",
             "name": "Sportello",
-            "operator": "assoc",
+            "operators": [{"operator": "assoc"}],
             "territories": ["com-b"],
-            "network": "network",
+            "networks": [{"network": "network"}],
             "project": "project",
         },
-        {"id": "legal", "kind": "legal_advice", "name": "Consulenza legale", "network": "network"},
+        {
+            "id": "legal",
+            "kind": "legal_advice",
+            "name": "Consulenza legale",
+            "networks": [{"network": "network"}],
+        },
         {
             "id": "cav",
             "kind": "anti_violence_centre",
             "name": "Centro antiviolenza",
-            "operator": "assoc",
+            "operators": [{"operator": "assoc"}],
         },
+    ],
+    "opinions": [
+        {
+            "id": "opinion",
+            "name": "Parere del Consiglio",
+            "by": "council",
+            "on": "plan",
+            "date": "2022-06-30",
+            "outcome": "favourable",
+        }
+    ],
+    "obligations": [
+        {
+            "id": "monitoring",
+            "name": "Monitoraggio annuale",
+            "kind": "monitor",
+            "bearer": "org-cm",
+            "subject": "plan",
+            "due": "2023-12-31",
+            "every": "annual",
+        }
+    ],
+    "transfers": [
+        {
+            "id": "transfer",
+            "payer": "org-cm",
+            "via": ["agency"],
+            "payee": "assoc",
+            "amount": {"amount": "50000", "currency": "EUR"},
+            "period": {"start": "2023", "end": "2024"},
+            "purpose": "cav",
+        }
     ],
     "relations": [
         {
@@ -232,6 +276,8 @@ FULL: dict[str, Any] = {
         "period": {"start": "2021", "end": "2026"},
         "status": "adopted",
         "source": {"document": "src"},
+        "links": [{"kind": "supersedes", "plan": "plan-old", "date": "2021"}],
+        "contributors": [{"actor": "assoc", "role": "drafted"}],
         "areas": [{"id": "area", "name": "Lavoro pagato"}],
         "objectives": [{"id": "plan-objective", "name": "Obiettivo", "areas": ["area"]}],
         "actions": [
@@ -268,6 +314,16 @@ FULL: dict[str, Any] = {
             {"kind": "opinion", "date": "2022", "body": "table"},
         ],
     },
+    "related_plans": [
+        {
+            "id": "plan-old",
+            "kind": "equality_plan",
+            "name": "Piano precedente",
+            "owner": "org-cm",
+            "period": {"start": "2016", "end": "2020"},
+            "status": "superseded",
+        }
+    ],
 }
 
 

@@ -114,6 +114,31 @@ def test_edge_attributes_carry_period_source_and_details(full_graph: Coordinatio
     assert edges[("org-a", "act-1", "lead_of")]["source_document"] == "src"
 
 
+def test_edges_of_the_2_0_concepts_carry_their_details(full_graph: CoordinationGraph) -> None:
+    edges = edge_set(full_graph)
+    supersedes = edges[("plan", "plan-old", "supersedes")]
+    assert (supersedes["origin"], supersedes["start"]) == ("plan.links", "2021-01-01")
+    assert edges[("assoc", "plan", "contributes_to")]["role"] == "drafted"
+    adheres = edges[("org-a", "letter", "adheres_to")]
+    assert (adheres["through"], adheres["start"]) == ("post-assessore", "2022-05-10")
+    signed = edges[("mayor", "letter", "signs#2")]
+    assert (signed["origin"], signed["step"]) == ("act.steps.by", "signed")
+    assert edges[("fund", "grant", "co_finances")]["share"] == "80"
+    assert edges[("org-cm", "grant", "co_finances")]["share"] == "20"
+    opinion = edges[("council", "plan", "gives_opinion_on")]
+    assert (opinion["outcome"], opinion["opinion"]) == ("favourable", "opinion")
+    duty = edges[("org-cm", "plan", "obliged_to")]
+    assert (duty["duty"], duty["due"]) == ("monitor", "2023-12-31")
+    # The money follows the chain link by link: the intermediary pays the payee.
+    assert edges[("org-cm", "agency", "pays")]["amount"] == "50000"
+    assert edges[("agency", "assoc", "pays")]["end"] == "2024-12-31"
+    assert ("org-cm", "assoc", "pays") not in edges
+    assert edges[("assoc", "cav", "funds")]["transfer"] == "transfer"
+    assert edges[("table", "group", "convenes")]["origin"] == "body.convener"
+    operated = edges[("assoc", "desk", "operates")]
+    assert operated["origin"] == "service.operators"
+
+
 def test_keys_are_kinds_numbered_when_repeated_and_ids_are_unique(
     full_graph: CoordinationGraph,
 ) -> None:

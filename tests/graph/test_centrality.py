@@ -38,7 +38,8 @@ def test_sample_size_is_exact_when_affordable_and_bounded_otherwise() -> None:
 
 def test_hubs_rank_by_degree_and_exact_betweenness(full_graph: CoordinationGraph) -> None:
     result = hubs(full_graph, top=3, backend="networkx")
-    network = coordination_network(full_graph)
+    # Brokerage counts coordination ties, not where something lies (containment=False).
+    network = coordination_network(full_graph, containment=False)
     degrees = dict(network.degree())
     assert [item.value for item in result.degree] == sorted(degrees.values(), reverse=True)[:3]
     exact = nx.betweenness_centrality(network, normalized=True)

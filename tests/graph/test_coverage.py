@@ -59,7 +59,7 @@ def test_coverage_on_a_date_uses_the_links_valid_then(full_graph: CoordinationGr
 
 def test_results_read_well_and_convert_to_json(full_graph: CoordinationGraph) -> None:
     result = coverage(full_graph)
-    assert repr(result).startswith("Coverage(4 territories (comune, socio_health_district")
+    assert repr(result).startswith("Coverage(4 territories (municipality, socio_health_district")
     assert "Comune C [com-c]" in repr(result)
     assert "table" in repr(result.get("com-a"))
     data = json.loads(json.dumps(result.to_dict()))

@@ -32,7 +32,7 @@ def test_errors_carry_file_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "piano.yaml"
     path.write_text(
         "document: plan\n"
-        "schema_version: '1.0'\n"
+        "schema_version: '2.0'\n"
         "id: d\n"
         "plan:\n"
         "  id: p\n"

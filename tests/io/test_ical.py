@@ -77,7 +77,7 @@ def with_machinery(data: dict[str, Any]) -> dict[str, Any]:
             "id": "tavolo",
             "kind": "coordination_table",
             "name": "Tavolo metropolitano",
-            "name_en": "Metropolitan table",
+            "translations": {"en": "Metropolitan table"},
             "period": {"start": "2022-03-09", "end": "2023"},
             "cadence": {"rule": "FREQ=MONTHLY;BYDAY=1TU", "description": "il primo martedì"},
             "meetings": [

@@ -26,7 +26,7 @@ AS_OF = datetime.date(2024, 6, 1)
 def _base() -> dict[str, Any]:
     return {
         "document": "plan",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": "test-doc",
         "sources": [{"id": "src", "name": "Delibera", "url": "https://example.org/piano"}],
         "territories": [
@@ -167,7 +167,7 @@ def _base() -> dict[str, Any]:
                 "id": "sportello",
                 "kind": "anti_discrimination_desk",
                 "name": "Sportello",
-                "operator": "org-c1",
+                "operators": [{"operator": "org-c1"}],
             }
         ],
         "relations": [{"kind": "coordinates", "subject": "tavolo", "target": "piano"}],

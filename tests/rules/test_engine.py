@@ -13,7 +13,7 @@ from uguaglianza.rules import Context, Hit, Rule, RuleSet, Severity, Text, check
 THREE = [
     ("plan.areas[+]", {"id": "a2", "name": "Lavoro non pagato"}),
     ("bodies[0].members", None),
-    ("services[0].operator", None),
+    ("services[0].operators", None),
 ]
 
 

@@ -1,15 +1,17 @@
-"""UG501-UG504 answer "not known" when the plan records the evidence's place as not stated."""
+"""UG504 answers "not known" when the document shows only some of the plan's actions."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from uguaglianza.model.upgrade import upgrade
 from uguaglianza.rules import Finding
 
 from .conftest import apply_edits
+
+#: The fixture's GEP without its training: its one action only carries dedicated resources.
+_NO_TRAINING = [("plan.actions[0].frameworks", ["he_gep_dedicated_resources"])]
+_UNSERVED_AREA = ("plan.areas[+]", {"id": "area-unserved", "name": "Area senza azioni note"})
 
 
 def _gep(make: Any, edits: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -17,81 +19,27 @@ def _gep(make: Any, edits: list[tuple[str, Any]]) -> dict[str, Any]:
     return apply_edits(upgrade(make(kind="gep")), edits)
 
 
-def _only(findings: tuple[Finding, ...] | list[Finding], code: str) -> Finding:
-    (found,) = [finding for finding in findings if finding.code == code]
+def _training(findings: tuple[Finding, ...] | list[Finding]) -> Finding:
+    (found,) = [finding for finding in findings if finding.code == "UG504"]
     return found
 
 
-UNKNOWN = [
-    pytest.param(
-        [
-            ("acts[0].issuer", "org-cm"),
-            ("acts[0].signatories", []),
-            ("acts[0].absent", {"signatories": "not_stated"}),
-        ],
-        "UG501",
-        id="UG501-signatories-not-stated",
-    ),
-    pytest.param(
-        [
-            ("plan.actions[0].budget", None),
-            ("plan.actions[0].frameworks", ["he_gep_training"]),
-            ("plan.absent", {"resources": "not_stated"}),
-        ],
-        "UG502",
-        id="UG502-resources-not-stated",
-    ),
-    pytest.param(
-        [
-            ("plan.indicators[0].frequency", None),
-            ("plan.absent", {"monitoring_frequency": "not_stated"}),
-        ],
-        "UG503",
-        id="UG503-frequency-not-stated",
-    ),
-    pytest.param(
-        [
-            ("plan.actions[0].frameworks", ["he_gep_dedicated_resources"]),
-            ("plan.areas[+]", {"id": "area-unserved", "name": "Area senza azioni note"}),
-        ],
-        "UG504",
-        id="UG504-actions-known-in-part",
-    ),
-]
-
-
-@pytest.mark.parametrize(("edits", "code"), UNKNOWN)
-def test_requirement_whose_evidence_is_not_stated_is_not_known(make, run, edits, code):
-    data = _gep(make, edits)
-    recorded = _only(run(data).findings, code)
+def test_training_is_not_known_when_an_area_has_no_recorded_action(make, run):
+    data = _gep(make, [*_NO_TRAINING, _UNSERVED_AREA])
+    recorded = _training(run(data).findings)
     assert not recorded.known
     assert recorded.severity.value == "warning"
     assert recorded.message.en.startswith("not known: this requirement lacks")
-    assert _only(run(data, purpose="comply").findings, code).severity.value == "error"
+    assert _training(run(data, purpose="comply").findings).severity.value == "error"
 
 
-VIOLATED = [
-    pytest.param(
-        [("acts[0].issuer", "org-cm"), ("acts[0].signatories", [])],
-        "UG501",
-        id="UG501-no-signature-said",
-    ),
-    pytest.param(
-        [("plan.actions[0].budget", None), ("plan.actions[0].frameworks", ["he_gep_training"])],
-        "UG502",
-        id="UG502-no-resources-said",
-    ),
-    pytest.param([("plan.indicators[0].frequency", "biennial")], "UG503", id="UG503-biennial"),
-    pytest.param(
-        [("plan.actions[0].frameworks", ["he_gep_dedicated_resources"])],
-        "UG504",
-        id="UG504-every-area-served",
-    ),
-]
-
-
-@pytest.mark.parametrize(("edits", "code"), VIOLATED)
-def test_requirement_unmet_with_nothing_recorded_as_unknown_is_violated(make, run, edits, code):
-    finding = _only(run(_gep(make, edits)).findings, code)
+def test_training_missing_while_every_area_has_actions_is_a_violation(make, run):
+    finding = _training(run(_gep(make, _NO_TRAINING)).findings)
     assert finding.known
     assert finding.severity.value == "error"
+
+
+def test_an_area_served_through_an_objective_counts_as_served(make, run):
+    objective = {"id": "obj-extra", "name": "Obiettivo", "areas": ["area-unserved"]}
+    data = _gep(make, [*_NO_TRAINING, _UNSERVED_AREA, ("plan.objectives[+]", objective)])
+    assert _training(run(data).findings).known

@@ -12,7 +12,7 @@ TRIGGERS = [
     pytest.param(
         [("bodies[0].members[+]", {"member": "org-c2", "role": "chair"})], ["UG703"], id="UG703"
     ),
-    pytest.param([("services[0].operator", None)], ["UG704"], id="UG704"),
+    pytest.param([("services[0].operators", None)], ["UG704"], id="UG704"),
 ]
 
 NEAR_MISSES = [

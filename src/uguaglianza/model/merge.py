@@ -32,6 +32,9 @@ _REGISTRIES = (
     "grants",
     "projects",
     "services",
+    "opinions",
+    "obligations",
+    "transfers",
 )
 
 
@@ -65,7 +68,7 @@ def merge(
     # id -> (document id, path, entity) of the first definition, across all registries.
     seen: dict[str, tuple[str, str, BaseModel]] = {}
     merged: dict[str, list[Any]] = {field: [] for field in (*_REGISTRIES, "plans")}
-    relations: dict[Any, None] = {}
+    relations: dict[str, Any] = {}
     codelists: dict[str, dict[str, DeclaredCode]] = {}
     extensions: dict[str, Any] = {}
 
@@ -97,11 +100,14 @@ def merge(
                 add(field, entity, doc.id, f"{field}[{i}]")
         if isinstance(doc, PlanDocument):
             add("plans", doc.plan, doc.id, "plan")
+            for i, plan in enumerate(doc.related_plans):
+                add("plans", plan, doc.id, f"related_plans[{i}]")
         else:
             for i, plan in enumerate(doc.plans):
                 add("plans", plan, doc.id, f"plans[{i}]")
         for relation in doc.relations:
-            relations.setdefault(relation, None)
+            # Relations hold dicts (absent), so they are told apart by their content.
+            relations.setdefault(relation.model_dump_json(), relation)
         for list_name, codes in doc.codelists.items():
             known = codelists.setdefault(list_name, {})
             for code in codes:
@@ -143,7 +149,7 @@ def merge(
                 "name": name,
                 "description": description,
                 **merged,
-                "relations": tuple(relations),
+                "relations": tuple(relations.values()),
                 "codelists": {k: tuple(v.values()) for k, v in codelists.items()},
                 "extensions": extensions,
             }

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from uguaglianza.codelists import Codelist
 from uguaglianza.model import (
     Act,
     ActEffect,
@@ -24,7 +25,7 @@ from uguaglianza.model import (
     Project,
     Relation,
 )
-from uguaglianza.model._resolve import build_index
+from uguaglianza.model._resolve import build_index, declared_codelist
 from uguaglianza.rules.report import Loc
 
 if TYPE_CHECKING:
@@ -201,34 +202,71 @@ class Context:
     def organisations_of(self, actor: str | None) -> frozenset[str]:
         """The organisations *actor* acts within, with their parents.
 
-        An organisation stands for itself, a post for its organisation, a body for its
-        convener, a person for the organisations of the posts they hold.
+        An organisation stands for itself, a post for its organisation or body, a body for
+        its convener (an organisation, a larger body or an office, followed up the chain),
+        a person for the organisations of the posts they hold.
         """
         if actor is None:
             return frozenset()
         direct: list[str] = []
-        record = self.entity(actor)
-        if record is None:
-            return frozenset()
-        if record.kind == "organisation":
-            direct.append(actor)
-        elif record.kind == "post":
-            direct.append(record.entity.organisation)
-        elif record.kind == "body" and record.entity.convener is not None:
-            direct.append(record.entity.convener)
-        elif record.kind == "person":
-            for post in self.posts_held(actor):
-                post_record = self.entity(post)
-                if post_record is not None:
-                    direct.append(post_record.entity.organisation)
+        pending = [actor]
+        visited: set[str] = set()
+        while pending:
+            current_id = pending.pop()
+            record = self.entity(current_id)
+            if record is None or current_id in visited:
+                continue
+            visited.add(current_id)
+            if record.kind == "organisation":
+                direct.append(current_id)
+            elif record.kind == "post":
+                pending.append(record.entity.organisation)
+            elif record.kind == "body" and record.entity.convener is not None:
+                pending.append(record.entity.convener)
+            elif record.kind == "person":
+                pending.extend(self.posts_held(current_id))
         found: set[str] = set()
         for start in direct:
-            current: str | None = start
-            while current is not None and current not in found:
-                found.add(current)
-                parent = self.entity(current)
-                current = parent.entity.parent if parent and parent.kind == "organisation" else None
+            found.update(self.organisation_chain(start))
         return frozenset(found)
+
+    def organisation_chain(self, organisation: str | None) -> tuple[str, ...]:
+        """*organisation*, then its parent, that one's parent... (stops on cycles)."""
+        chain: list[str] = []
+        current = organisation
+        while current is not None and current not in chain:
+            record = self.entity(current)
+            if record is None or record.kind != "organisation":
+                break
+            chain.append(current)
+            current = record.entity.parent
+        return tuple(chain)
+
+    def acts_for(self, actor: str | None, owner: str | None) -> bool:
+        """Whether *actor* belongs to *owner* or to an organisation above it.
+
+        A body convened by the owner's parent (the Council of Ministers for a department
+        of the Presidency) acts for the owner; a body of another organisation does not.
+        """
+        if owner is None:
+            return False
+        return not self.organisations_of(actor).isdisjoint(self.organisation_chain(owner))
+
+    def codelist(self, name: str) -> Codelist:
+        """The codelist *name* with the codes this document declares for it."""
+        lists: dict[str, Codelist] = self.memo(_codelists)
+        found = lists.get(name)
+        if found is None:
+            try:
+                found = declared_codelist(name, self.doc.codelists.get(name, ()))
+            except ValueError:  # a broken declaration is reported by UG004/UG005
+                found = declared_codelist(name, ())
+            lists[name] = found
+        return found
+
+    def is_a(self, codelist: str, code: str | None, ancestor: str) -> bool:
+        """Whether *code* is *ancestor* or narrower, by the document's and shipped codes."""
+        return code is not None and self.codelist(codelist).is_a(code, ancestor)
 
     def territory_of(self, entity_id: str | None) -> str | None:
         """A territory's own id, or the territory an organisation serves."""
@@ -269,6 +307,10 @@ def inheritance(ctx: Context, get: Callable[[Action], object]) -> Callable[[Acti
         return result
 
     return test
+
+
+def _codelists(ctx: Context) -> dict[str, Codelist]:
+    return {}  # filled by Context.codelist
 
 
 def _records_by_kind(ctx: Context) -> Mapping[str, Sequence[EntityRecord]]:

@@ -1,22 +1,26 @@
 """UG6xx — positive-action plans (PAP, also as a section of the PIAO).
 
-An opinion is recorded by an opinion on the plan (not planned) given ``by`` the adviser,
-by an act with an effect ``gives_opinion`` on the plan (not planned), issued or signed by
-the adviser, or by a relation ``gives_opinion_on`` from the adviser to the plan. The CUG
-is an organisation or a body of kind ``cug`` (or a post in one, or the person holding
-it); the consigliera di parità a post of kind ``consigliera_di_parita``, its holder, or an
-organisation of kind ``equality_adviser``. Kinds count by their meaning: a
-``consigliera_di_parita_provinciale`` is a ``consigliera_di_parita``.
+An opinion is recorded in the ``opinions`` registry (not planned), by an act with an
+effect ``gives_opinion`` on the plan (not planned), issued or signed by the adviser, or by
+a relation ``gives_opinion_on`` from the adviser to the plan. The CUG is an organisation
+or a body of kind ``cug`` (or a narrower kind), an office in it, or the person holding
+one; the consigliera di parità a post of kind ``consigliera_di_parita`` at any level
+(national, regional, provincial: narrower codes), its holder, or an organisation of kind
+``equality_adviser``. (UG604, in :mod:`uguaglianza.rules.opinions`, checks that the CUG is the
+administration's own.)
+
+A period written by years ("2017".."2020") is judged by its possible exact dates: it may
+last three years, so the answer is "not known", never "about 48 months".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from uguaglianza.codelists import Codelist
-from uguaglianza.model._resolve import declared_codelist
+from uguaglianza.rules.acts import opinions_on
 from uguaglianza.rules.catalogue import Hit, Rule
 from uguaglianza.rules.context import Context
+from uguaglianza.rules.opinions import roles
 from uguaglianza.rules.report import Severity, Text
 
 __all__ = ["RULES"]
@@ -31,67 +35,42 @@ def _check_three_years(ctx: Context) -> Iterator[Hit]:
         period = info.plan.period
         first = period.earliest() if period is not None else None
         last = period.latest() if period is not None else None
-        if first is None or last is None:
+        if period is None or period.start is None or period.end is None:
             found = Text("inizio o fine mancanti", "start or end missing")
-            yield Hit(
-                (*info.loc, "period"), None if period is None else str(period), {"found": found}
-            )
+            value = None if period is None else str(period)
+            yield Hit((*info.loc, "period"), value, {"found": found})
             continue
-        days = (last - first).days + 1
-        if days not in THREE_YEARS_DAYS:
-            months = round(days / 30.44)
-            found = Text(f"circa {months} mesi", f"about {months} months")
-            yield Hit((*info.loc, "period"), str(period), {"found": found})
+        assert first is not None and last is not None
+        widest = (last - first).days + 1
+        if widest in THREE_YEARS_DAYS:
+            continue  # "2024".."2026": three calendar years
+        shortest = (period.end.earliest() - period.start.latest()).days + 1
+        possible = shortest <= THREE_YEARS_DAYS[-1] and widest >= THREE_YEARS_DAYS[0]
+        if possible:  # "2017".."2020" may be June 2017 to May 2020
+            found = Text(
+                f"tra {_months(shortest)} e {_months(widest)} mesi, secondo le date esatte",
+                f"between {_months(shortest)} and {_months(widest)} months, by the exact dates",
+            )
+        else:
+            found = Text(f"circa {_months(widest)} mesi", f"about {_months(widest)} months")
+        yield Hit((*info.loc, "period"), str(period), {"found": found}, known=not possible)
 
 
-def _kinds(name: str) -> Callable[[Context], Codelist]:
-    def build(ctx: Context) -> Codelist:
-        return declared_codelist(name, ctx.doc.codelists.get(name, ()))
-
-    return build
-
-
-_ORGANISATION_KINDS = _kinds("organisation_kinds")
-_BODY_KINDS = _kinds("body_kinds")
-_POST_KINDS = _kinds("post_kinds")
-
-
-def _roles(ctx: Context, actor: str | None) -> set[str]:
-    """``cug`` and/or ``adviser``: what *actor* stands for when it gives an opinion."""
-    record = ctx.entity(actor)
-    if record is None or actor is None:
-        return set()
-    roles: set[str] = set()
-    kind = record.entity.kind if record.kind != "person" else ""
-    if record.kind == "organisation":
-        if ctx.memo(_ORGANISATION_KINDS).is_a(kind, "cug"):
-            roles.add("cug")
-        if ctx.memo(_ORGANISATION_KINDS).is_a(kind, "equality_adviser"):
-            roles.add("adviser")
-    elif record.kind == "body":
-        if ctx.memo(_BODY_KINDS).is_a(kind, "cug"):
-            roles.add("cug")
-    elif record.kind == "post":
-        if ctx.memo(_POST_KINDS).is_a(kind, "consigliera_di_parita"):
-            roles.add("adviser")
-        roles.update(_roles(ctx, record.entity.organisation) & {"cug"})
-    elif record.kind == "person":
-        for post in ctx.posts_held(actor):
-            roles.update(_roles(ctx, post))
-    return roles
+def _months(days: int) -> int:
+    return max(0, round(days / 30.44))
 
 
 def _opinions(ctx: Context, plan_id: str) -> set[str]:
     given: set[str] = set()
-    for opinion in ctx.doc.opinions:
-        if opinion.on == plan_id and not opinion.planned and opinion.outcome != "not_expressed":
-            given.update(_roles(ctx, opinion.by))
+    for _, by in opinions_on(ctx, plan_id):
+        given.update(roles(ctx, by))
     for record in ctx.effects_on(plan_id):
-        if record.effect.effect == "gives_opinion" and not record.effect.planned:
-            for actor in (record.act.issuer, *record.act.signatories):
-                given.update(_roles(ctx, actor))
+        effect = record.effect
+        if ctx.is_a("act_effects", effect.effect, "gives_opinion") and not effect.planned:
+            for actor in record.act.signatories:
+                given.update(roles(ctx, actor))
     for _, relation in ctx.relations_to(plan_id, "gives_opinion_on"):
-        given.update(_roles(ctx, relation.subject))
+        given.update(roles(ctx, relation.subject))
     return given
 
 
@@ -109,8 +88,10 @@ def _check_adviser(ctx: Context) -> Iterator[Hit]:
 
 _PAP = frozenset({"pap"})
 _OPINION_HINT = Text(
-    "aggiungi l'atto con effetto `gives_opinion` sul piano, o una relazione `gives_opinion_on`",
-    "add the act with a `gives_opinion` effect on the plan, or a `gives_opinion_on` relation",
+    "registra il parere in `opinions` (`by`, `on`, `date`), o aggiungi l'atto con effetto "
+    "`gives_opinion` sul piano",
+    "record the opinion under `opinions` (`by`, `on`, `date`), or add the act with a "
+    "`gives_opinion` effect on the plan",
 )
 
 RULES: tuple[Rule, ...] = (

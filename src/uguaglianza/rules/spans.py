@@ -22,6 +22,8 @@ __all__ = [
     "active_on",
     "after",
     "before",
+    "by",
+    "certainly",
     "disordered",
     "outside",
     "overlapping",
@@ -69,6 +71,29 @@ def after(day: PartialDate, bound: PartialDate) -> bool:
     if day.year != bound.year:
         return day.year > bound.year
     return day.earliest() > bound.latest()
+
+
+def by(first: PartialDate, second: PartialDate) -> bool | None:
+    """Whether *first* falls on or before *second*: True or False for every reading, else None.
+
+    ``by(2022-05, 2022-05-10)`` is None: May 2022 may fall either side of the 10th.
+    """
+    if first.latest() <= second.earliest():
+        return True
+    if first.earliest() > second.latest():
+        return False
+    return None
+
+
+def certainly(answers: Iterable[bool | None]) -> bool | None:
+    """Combine answers where one True suffices: True if any is, None if any is open, else False."""
+    found: bool | None = False
+    for answer in answers:
+        if answer:
+            return True
+        if answer is None:
+            found = None
+    return found
 
 
 def disordered(period: Period) -> bool:

@@ -43,6 +43,9 @@ class _Placement:
     """Where each territory stands at ``as_of``."""
 
     alive: frozenset[str]
+    kinds: dict[str, str]
+    """Each territory's kind as the rules read it: a kind narrower than ``comune``, a
+    district or an area kind counts as that kind."""
     district_ids: frozenset[str]
     """Districts that exist at the date."""
     districts: dict[str, list[tuple[str, Loc]]]
@@ -51,8 +54,19 @@ class _Placement:
     """comune or district -> the metropolitan cities / provinces it lies in at the date."""
 
 
+def _meaning(ctx: Context, kind: str) -> str:
+    """The kind the district rules know that *kind* is, through broader codes."""
+    if kind in (COMUNE, DISTRICT) or kind in AREA_KINDS:
+        return kind
+    for known in (COMUNE, DISTRICT, *AREA_KINDS):
+        if ctx.is_a("territory_kinds", kind, known):
+            return known
+    return kind
+
+
 def _placement(ctx: Context) -> _Placement:
-    kinds = {t.id: t.kind for t in ctx.doc.territories}
+    meanings = {kind: _meaning(ctx, kind) for kind in {t.kind for t in ctx.doc.territories}}
+    kinds = {t.id: meanings[t.kind] for t in ctx.doc.territories}
     alive: set[str] = set()
     districts: dict[str, list[tuple[str, Loc]]] = defaultdict(list)
     areas: dict[str, list[str]] = defaultdict(list)
@@ -60,26 +74,25 @@ def _placement(ctx: Context) -> _Placement:
         if not active_on(territory.period, ctx.as_of):
             continue
         alive.add(territory.id)
-        if territory.kind not in (COMUNE, DISTRICT):
+        kind = kinds[territory.id]
+        if kind not in (COMUNE, DISTRICT):
             continue
         for j, link in enumerate(territory.part_of):
             if not active_on(link.period, ctx.as_of):
                 continue
             target_kind = kinds.get(link.territory)
-            if territory.kind == COMUNE and target_kind == DISTRICT:
+            if kind == COMUNE and target_kind == DISTRICT:
                 districts[territory.id].append((link.territory, ("territories", i, "part_of", j)))
-            elif target_kind in AREA_KINDS and (
-                territory.kind == DISTRICT or link.kind == "administrative"
-            ):
+            elif target_kind in AREA_KINDS and (kind == DISTRICT or link.kind == "administrative"):
                 areas[territory.id].append(link.territory)
     district_ids = frozenset(t for t in alive if kinds[t] == DISTRICT)
-    return _Placement(frozenset(alive), district_ids, districts, areas)
+    return _Placement(frozenset(alive), kinds, district_ids, districts, areas)
 
 
 def _comuni(ctx: Context) -> Iterator[tuple[int, str]]:
     placement = ctx.memo(_placement)
     for i, territory in enumerate(ctx.doc.territories):
-        if territory.kind == COMUNE and territory.id in placement.alive:
+        if placement.kinds[territory.id] == COMUNE and territory.id in placement.alive:
             yield i, territory.id
 
 
@@ -128,7 +141,7 @@ def _check_unplaced_district(ctx: Context) -> Iterator[Hit]:
     placement = ctx.memo(_placement)
     for i, territory in enumerate(ctx.doc.territories):
         if (
-            territory.kind == DISTRICT
+            placement.kinds[territory.id] == DISTRICT
             and territory.id in placement.alive
             and not placement.areas.get(territory.id)
         ):
@@ -143,7 +156,7 @@ def _check_empty_district(ctx: Context) -> Iterator[Hit]:
         used.update(district for district, _ in links)
         mapped.update(placement.areas.get(comune, ()))
     for i, territory in enumerate(ctx.doc.territories):
-        if territory.kind != DISTRICT or territory.id in used:
+        if placement.kinds[territory.id] != DISTRICT or territory.id in used:
             continue
         if territory.id in placement.alive and mapped.intersection(
             placement.areas.get(territory.id, ())

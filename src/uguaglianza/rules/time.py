@@ -129,6 +129,13 @@ def _check_meetings_in_life(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("bodies", i, "meetings", k, "date"), str(day), args)
 
 
+def _is_any(ctx: Context, codelist: str, code: str | None, kinds: frozenset[str]) -> bool:
+    """Whether *code* is one of *kinds*, or narrower than one (declared broader codes)."""
+    if code is None:
+        return False
+    return code in kinds or any(ctx.is_a(codelist, code, kind) for kind in kinds)
+
+
 @attrs.frozen(slots=True)
 class Adoption:
     """Evidence that a plan was adopted: an act's effect, a milestone, or a funded grant.
@@ -159,17 +166,21 @@ def adoptions(ctx: Context, plan: Plan, plan_loc: Loc) -> list[Adoption]:
                 seen.add(id(act))
 
     for record in ctx.effects_on(plan.id):
-        if record.effect.effect in ADOPTING_EFFECTS and not record.effect.planned:
+        if _is_any(ctx, "act_effects", record.effect.effect, ADOPTING_EFFECTS) and not (
+            record.effect.planned
+        ):
             add(record.loc, record.act, record.act_loc, record.effect.date or record.act.date)
     for k, milestone in enumerate(plan.milestones):
         act_record = ctx.entity(milestone.act)
-        if milestone.kind == "adoption" and not milestone.planned and act_record is not None:
+        adoption = ctx.is_a("plan_milestone_kinds", milestone.kind, "adoption")
+        if adoption and not milestone.planned and act_record is not None:
             act: Act = act_record.entity
             add((*plan_loc, "milestones", k), act, act_record.loc, milestone.date or act.date)
     project = ctx.project_of(plan.id)
     if project is not None:
         for record in ctx.effects_on(project.id):
-            if record.effect.effect in FUNDING_EFFECTS and not record.effect.planned:
+            funds = _is_any(ctx, "act_effects", record.effect.effect, FUNDING_EFFECTS)
+            if funds and not record.effect.planned:
                 add(record.loc, record.act, record.act_loc, record.effect.date or record.act.date)
         for loc, grant in ctx.grants_of(project.id):
             if funded(grant):
@@ -183,7 +194,7 @@ def adoptions(ctx: Context, plan: Plan, plan_loc: Loc) -> list[Adoption]:
 
 def _adopted_plans(ctx: Context) -> Iterator[tuple[PlanInfo, list[Adoption]]]:
     for info in ctx.plans:
-        if info.plan.status in ADOPTED_STATUSES:
+        if _is_any(ctx, "plan_statuses", info.plan.status, ADOPTED_STATUSES):
             yield info, adoptions(ctx, info.plan, info.loc)
 
 
@@ -216,8 +227,7 @@ def _check_adoption_by_owner(ctx: Context) -> Iterator[Hit]:
             act = adoption.act
             if act is None or not adoption.act_loc or adoption.loc[0] == "grants":
                 continue  # a funder's decision is not the owner's adoption
-            organisations = ctx.organisations_of(act.issuer)
-            if organisations and owner not in organisations:
+            if ctx.organisations_of(act.issuer) and not ctx.acts_for(act.issuer, owner):
                 yield Hit((*adoption.act_loc, "issuer"), act.issuer, {"owner": owner})
 
 
@@ -471,14 +481,19 @@ RULES: tuple[Rule, ...] = (
             "the adopting act's issuer does not belong to {owner}, which owns the plan",
         ),
         hint=Text(
-            "correggi `issuer` o `owner`; un organo conta per l'ente che lo convoca",
-            "correct `issuer` or `owner`; a body counts for the organisation convening it",
+            "correggi `issuer` o `owner`; un organo conta per l'ente che lo convoca, e "
+            "l'atto di un ente sovraordinato (`parent`) vale per i suoi uffici",
+            "correct `issuer` or `owner`; a body counts for the organisation convening it, "
+            "and an act of a parent organisation counts for its departments",
         ),
         severity=Severity.WARNING,
         rationale=Text(
-            "Un ente adotta i propri piani; un atto di un altro ente è un parere o un'intesa.",
-            "An organisation adopts its own plans; another organisation's act is an opinion "
-            "or an agreement.",
+            "Un ente adotta i propri piani, o li adotta un ente di cui fa parte (il Consiglio "
+            "dei ministri per un dipartimento della Presidenza); l'atto di un altro ente è un "
+            "parere o un'intesa.",
+            "An organisation adopts its own plans, or an organisation it is part of adopts "
+            "them (the Council of Ministers for a department of the Presidency); another "
+            "organisation's act is an opinion or an agreement.",
         ),
         basis="law",
         source=_ADOPTION_SOURCE,
