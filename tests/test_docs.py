@@ -211,6 +211,19 @@ def test_the_site_lists_every_page_once() -> None:
     assert len(pages) == len(set(pages))
 
 
+def test_relative_links_stay_in_the_site() -> None:
+    # mkdocs --strict fails on a link to a file outside docs/; say so before the build does.
+    outside = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in PAGES
+        for target in re.findall(r"\]\(([^)#\s]+)", page.read_text(encoding="utf-8"))
+        if "://" not in target
+        and not target.startswith("mailto:")
+        and not (page.parent / target).resolve().is_relative_to(DOCS)
+    ]
+    assert not outside, "link to the repository's address instead: " + ", ".join(outside)
+
+
 def test_the_api_reference_covers_the_public_namespaces() -> None:
     documented = {
         match
