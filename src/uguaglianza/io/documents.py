@@ -5,9 +5,11 @@ safe loader, duplicate keys are errors. Every problem is reported with the file,
 line and column, the JSON path, the offending value and a hint. Writes are atomic and
 deterministic: the same document always gives the same bytes.
 
-The cyclic garbage collector is paused while a document is parsed and validated: the
-millions of objects a large document is made of hold no reference cycles, so the
-collections they would trigger could free nothing. A large new document then goes
+In a single-threaded program the cyclic garbage collector is paused while a document is
+parsed and validated: the millions of objects a large document is made of hold no
+reference cycles, so the collections they would trigger could free nothing. With other
+threads running, or a collector the program disabled, it is left as it is (see
+:mod:`uguaglianza._gc`). A large new document then goes
 straight to the collector's oldest generation; ``freeze=True`` takes it out of the
 collector's reach altogether, for services that keep a large document for good (see
 :func:`load`).
@@ -259,8 +261,9 @@ def load(
 ) -> AnyDocument:
     """Read, parse and validate the document in *path* (format from the extension).
 
-    The garbage collector is paused while the document is built; a large one then joins
-    the collector's oldest generation at once. While a large document is alive, every
+    In a single-threaded program the garbage collector is paused while the document is
+    built (never when other threads run, and never turned on if the program turned it
+    off); a large one then joins the collector's oldest generation at once. While a large document is alive, every
     full collection the program runs (automatic or ``gc.collect()``) scans its millions
     of objects again: about a second each at national size. With ``freeze=True``, ``load``
     first runs one full collection, then, once the document is built, calls
