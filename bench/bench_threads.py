@@ -39,8 +39,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def _rss() -> int:
-    with open("/proc/self/statm", "rb") as statm:
-        return int(statm.read().split()[1]) * _PAGE
+    return int(Path("/proc/self/statm").read_bytes().split()[1]) * _PAGE
 
 
 def _set_mode(mode: str) -> None:

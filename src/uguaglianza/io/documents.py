@@ -263,11 +263,12 @@ def load(
 
     In a single-threaded program the garbage collector is paused while the document is
     built (never when other threads run, and never turned on if the program turned it
-    off); a large one then joins the collector's oldest generation at once. While a large document is alive, every
-    full collection the program runs (automatic or ``gc.collect()``) scans its millions
-    of objects again: about a second each at national size. With ``freeze=True``, ``load``
-    first runs one full collection, then, once the document is built, calls
-    ``gc.freeze()``, moving every object alive (the document included) to the
+    off); a large one then joins the collector's oldest generation at once. While a
+    large document is alive, every full collection the program runs (automatic or
+    ``gc.collect()``) scans its millions of objects again: about a second each at
+    national size. With ``freeze=True``, ``load`` first runs one full collection, then,
+    once the document is built, calls ``gc.freeze()``, moving every object alive (the
+    document included) to the
     collector's permanent generation, where collections no longer look.
 
     This is safe for the document: it holds no reference cycles, so dropping it frees

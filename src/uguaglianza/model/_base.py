@@ -83,6 +83,7 @@ class Model(BaseModel):
         use_attribute_docstrings=True,
         validate_default=False,
         ser_json_inf_nan="strings",
+        defer_build=True,
     )
 
 
