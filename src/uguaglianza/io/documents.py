@@ -22,6 +22,7 @@ import gc
 import operator
 import os
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -35,7 +36,7 @@ from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
 from uguaglianza.io._locate import locate_json, locate_yaml
 from uguaglianza.io._source import decode_text, detect_format, read_bytes
 from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
-from uguaglianza.io._yaml import parse_yaml
+from uguaglianza.io._yaml import parse_yaml, plain_token
 from uguaglianza.model import Document, Landscape, PlanDocument
 from uguaglianza.model._issues import issues_from_validation_error
 from uguaglianza.model._resolve import holders, key_count
@@ -101,11 +102,16 @@ def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
         return root.model_validate(data)
 
 
+Locate: TypeAlias = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
+#: The plain token written at a line and column, if it reads as a number, boolean or null.
+Token: TypeAlias = Callable[[int, int], str | None]
+
+
 def from_data(
     data: Any,
     *,
     file: str | None = None,
-    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None = None,
+    locate: Locate | None = None,
     freeze: bool = False,
 ) -> AnyDocument:
     """Validate already-parsed *data* (a mapping) into a plan document or a landscape.
@@ -125,9 +131,7 @@ def from_data(
 
 
 def _from_data(
-    data: Any,
-    file: str | None,
-    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
+    data: Any, file: str | None, locate: Locate | None, token: Token | None = None
 ) -> AnyDocument:
     root = _root_class(data, file)
     try:
@@ -135,32 +139,39 @@ def _from_data(
     except ValidationError as error:
         issues = issues_from_validation_error(error, root=root, file=file)
         if locate is not None:
-            locs = [tuple(detail["loc"]) for detail in error.errors()]
+            details = error.errors()
             issues = [
-                _with_position(issue, loc, locate) for issue, loc in zip(issues, locs, strict=True)
+                _with_position(issue, detail, locate, token)
+                for issue, detail in zip(issues, details, strict=True)
             ]
         raise DocumentError(issues, file=file) from None
 
 
-def _with_position(
-    issue: Issue,
-    loc: tuple[str | int, ...],
-    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None],
-) -> Issue:
-    position = locate(loc)
+def _with_position(issue: Issue, detail: Any, locate: Locate, token: Token | None) -> Issue:
+    position = locate(tuple(detail["loc"]))
     if position is None:
         return issue
     line, column = position
+    value, hint = issue.value, issue.hint
+    # A string field given a YAML number, boolean or null: show the token as written.
+    written = token(line, column) if token is not None and detail["type"] == "string_type" else None
+    if written is not None:
+        value = written
+        hint = f"YAML reads {written} as {_KINDS.get(type(detail['input']), 'no text')}: "
+        hint += f"quote it ('{written}') to keep it as text"
     return Issue(
         code=issue.code,
         message=issue.message,
         path=issue.path,
-        value=issue.value,
-        hint=issue.hint,
+        value=value,
+        hint=hint,
         file=issue.file,
         line=line,
         column=column,
     )
+
+
+_KINDS = {bool: "a boolean", int: "a number", Decimal: "a number", type(None): "null"}
 
 
 def loads(
@@ -217,7 +228,10 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
         position: tuple[int, int] | None = locators[0].position(loc)
         return position
 
-    return _from_data(data, file, locate)
+    def token(line: int, column: int) -> str | None:
+        return plain_token(source, line, column)
+
+    return _from_data(data, file, locate, token if fmt == "yaml" else None)
 
 
 def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
