@@ -24,13 +24,15 @@ import _thread
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 __all__ = ["MANY_YOUNG", "paused_gc", "settle"]
 
 #: Young objects from which moving them on beats letting a collection scan them.
 MANY_YOUNG = 100_000
 
+# Threads started with _thread directly are not in threading's registry; CPython counts them.
+_started: Callable[[], int] = getattr(_thread, "_count", lambda: 0)
 _lock = threading.Lock()
 _open = 0  # paused sections not yet ended, in every thread
 _ours = False  # whether the first of them turned the collector off
@@ -38,7 +40,7 @@ _ours = False  # whether the first of them turned the collector off
 
 def _alone() -> bool:
     """Whether this is the only thread running Python code in the interpreter."""
-    return threading.active_count() == 1 and _thread._count() == 0
+    return threading.active_count() == 1 and _started() == 0
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -146,3 +147,26 @@ def test_a_section_ended_by_an_error_gives_the_collector_back(enabled: None) -> 
     with pytest.raises(RuntimeError), _gc.paused_gc():
         raise RuntimeError
     assert gc.isenabled()
+
+
+def test_a_thread_started_without_threading_counts_too(enabled: None, spy: list[bool]) -> None:
+    import _thread
+
+    running, release = threading.Event(), threading.Event()
+
+    def raw() -> None:
+        running.set()
+        release.wait(timeout=30)
+
+    _thread.start_new_thread(raw, ())
+    assert running.wait(timeout=30)
+    try:
+        assert threading.active_count() == 1  # threading does not know of it
+        uguaglianza.load(EXAMPLES[0])
+    finally:
+        release.set()
+    assert spy == [True]
+    for _ in range(3000):  # let it end, so that later tests run alone again
+        if _gc._started() == 0:
+            break
+        time.sleep(0.01)
