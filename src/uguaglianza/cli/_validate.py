@@ -395,16 +395,15 @@ def run(args: argparse.Namespace) -> int:
     lang = language(options.lang)
     stdin = _read_standard_input(args.files, args.input_format)
     show = args.format == "text" and not args.quiet and not args.statistics
+    # Only what was asked for: callers that wrap check_file know its first four arguments.
+    reading: dict[str, Any] = {}
+    if args.input_format is not None:
+        reading["input_format"] = args.input_format
+    if stdin is not None:
+        reading["stdin"] = stdin
     with progress_for(args.files, show=show, lang=lang) as progress:
         results = [
-            check_file(
-                path,
-                options,
-                args.as_of,
-                progress,
-                input_format=args.input_format,
-                stdin=stdin,
-            )
+            check_file(path, options, args.as_of, progress, **reading)
             for path in progress.track(args.files)
         ]
     if args.statistics:
