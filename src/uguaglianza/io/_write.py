@@ -30,6 +30,8 @@ from uguaglianza.errors import InputError
 
 __all__ = ["atomic_write", "remove_stale_temporaries", "to_json_text", "to_yaml_text"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _CREATE_FLAGS = (
     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 )
@@ -271,6 +273,7 @@ _Dumper.add_representer(list, SafeRepresenter.represent_list)
 _Dumper.add_representer(tuple, SafeRepresenter.represent_list)
 _Dumper.add_representer(None, _represent_unknown)  # type: ignore[arg-type]
 
+
 # Quote strings that other YAML readers (1.2, or 1.1 with y/n booleans) would take for
 # numbers or booleans, besides those PyYAML itself would.
 _Dumper.add_implicit_resolver(
@@ -281,18 +284,38 @@ _Dumper.add_implicit_resolver(
 _Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"])
 _Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^[yYnN]$"), list("yYnN"))
 
+
+class _TextDumper(_Dumper):
+    """A :class:`_Dumper` that refuses strings no reader accepts back."""
+
+
+def _represent_text(dumper: SafeRepresenter, value: str) -> yaml.ScalarNode:
+    if _SURROGATE.search(value):
+        raise ValueError(
+            f"cannot write {value!r}: it holds an unpaired UTF-16 surrogate, which no reader "
+            "accepts; validate the document (e.g. with from_data) to find the field"
+        )
+    return _represent_str(dumper, value)
+
+
+_TextDumper.add_representer(str, _represent_text)
+
+
 _WIDTH = 1 << 30  # never fold long lines
 
 
-def to_yaml_text(data: Any) -> str:
+def to_yaml_text(data: Any, *, refuse_surrogates: bool = False) -> str:
     """*data* as block-style YAML: keys in the given order, no anchors, final newline.
 
     Multi-line strings use literal blocks (``|``); strings a reader would take for
     another type are quoted. ``Decimal`` values are written as plain numbers with a
     dot (``600000.00``, ``5.``, ``1.E+3``) that read back as the same decimal.
 
+    With *refuse_surrogates*, a string holding an unpaired UTF-16 surrogate is an error
+    rather than an escape that readers refuse.
+
     Raises:
-        ValueError: a number is NaN or infinite.
+        ValueError: a number is NaN or infinite, or a string holds a surrogate refused.
         TypeError: a value has a type YAML documents do not hold, or a key is not a string.
     """
     fast = _BlockWriter().text(data)
@@ -300,7 +323,7 @@ def to_yaml_text(data: Any) -> str:
         return fast
     text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_TextDumper if refuse_surrogates else _Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -418,8 +441,8 @@ class _BlockWriter:
         return written
 
     def _string(self, value: str, *, simple_key: bool) -> str:
-        if any(char in value for char in "\n\r\x85\u2028\u2029"):
-            raise _UnwrittenError  # literal blocks and escapes are the emitter's
+        if any(char in value for char in "\n\r\x85\u2028\u2029") or _SURROGATE.search(value):
+            raise _UnwrittenError  # literal blocks, escapes and refusals are the emitter's
         analysis = self._dumper.analyze_scalar(value)
         if simple_key and analysis.empty:
             raise _UnwrittenError  # an empty key is a complex key (``? ''``)

@@ -30,11 +30,18 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
 from uguaglianza._gc import paused_gc, settle
-from uguaglianza.errors import DocumentError, InputError, Issue, UnknownFormatError, shorten
+from uguaglianza.errors import (
+    DocumentError,
+    InputError,
+    Issue,
+    ParseError,
+    UnknownFormatError,
+    shorten,
+)
 from uguaglianza.io._json import json_shape, parse_json
 from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
 from uguaglianza.io._locate import locate_json, locate_yaml
-from uguaglianza.io._source import decode_text, detect_format, read_bytes
+from uguaglianza.io._source import check_text, decode_text, detect_format, read_bytes
 from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
 from uguaglianza.io._yaml import parse_yaml, plain_token
 from uguaglianza.model import Document, Landscape, PlanDocument
@@ -208,6 +215,8 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
             file=file,
             hint="raise Limits.max_bytes if the document is trusted",
         )
+    if isinstance(text, str):
+        check_text(text, file=file)
     if fmt == "json" and len(text) <= limits.max_bytes:
         doc = _from_json(text, limits)
         if doc is not None:
@@ -316,6 +325,7 @@ def to_data(doc: AnyDocument) -> dict[str, Any]:
 def dumps(doc: AnyDocument, format: str = "json") -> str:
     """Serialise *doc* as deterministic JSON or YAML text."""
     fmt = _check_format(format)
+    _refuse_floats(doc)
     if fmt == "json":
         data = _pydantic_json(doc)
         if data is not None:
@@ -324,7 +334,30 @@ def dumps(doc: AnyDocument, format: str = "json") -> str:
     # rescan the document, again and again for a large one. (PyYAML's emitter, for the
     # rare documents it writes, leaves a few cycles that the next collection frees.)
     with paused_gc():
-        return to_json_text(to_data(doc)) if fmt == "json" else to_yaml_text(to_data(doc))
+        if fmt == "yaml":
+            return to_yaml_text(to_data(doc), refuse_surrogates=True)
+        return _writable(to_json_text(to_data(doc)))
+
+
+def _writable(text: str) -> str:
+    """*text* itself, unless it holds an unpaired surrogate no reader would accept.
+
+    Only a document built without validation (``model_construct``, ``model_copy``) can
+    hold one: validation refuses them.
+
+    Raises:
+        ValueError: naming the line and column of the surrogate in the written text.
+    """
+    try:
+        check_text(text, file=None)
+    except ParseError as error:
+        issue = error.issues[0]
+        raise ValueError(
+            f"cannot write the document: {issue.message} at line {issue.line}, column "
+            f"{issue.column} of the output, near {issue.value!r}; validate the document "
+            "(e.g. with from_data) to find the field"
+        ) from None
+    return text
 
 
 def _pydantic_json(doc: AnyDocument) -> bytes | None:
@@ -357,6 +390,20 @@ def _holds_float(doc: AnyDocument) -> bool | None:
     return any(map(_has_float, filter(None, map(_EXTENSIONS, found))))
 
 
+def _refuse_floats(doc: AnyDocument) -> None:
+    """Refuse to write a binary float in ``extensions``, which no reader would accept.
+
+    Only a document built without validation (``model_construct``, ``model_copy``) can
+    hold one: validation refuses them.
+    """
+    if _holds_float(doc):
+        raise ValueError(
+            "cannot write the document: its extensions hold a binary floating-point number, "
+            "and extensions hold whole numbers only; write it as a string, and validate the "
+            "document (e.g. with from_data) to find it"
+        )
+
+
 def _has_float(value: object) -> bool:
     stack = [value]
     while stack:
@@ -379,10 +426,11 @@ def dump(
     """Write *doc* to *path* atomically (format from the extension unless given)."""
     name = os.fspath(path)
     fmt = _check_format(format) if format is not None else detect_format(name)
+    _refuse_floats(doc)
     if fmt == "yaml":
-        data = to_yaml_text(to_data(doc)).encode("utf-8")
+        data = to_yaml_text(to_data(doc), refuse_surrogates=True).encode("utf-8")
     elif (written := _pydantic_json(doc)) is not None:
         data = written
     else:
-        data = to_json_text(to_data(doc)).encode("utf-8")
+        data = _writable(to_json_text(to_data(doc))).encode("utf-8")
     atomic_write(Path(name), data)
