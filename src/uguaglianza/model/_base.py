@@ -142,7 +142,8 @@ class Model(BaseModel):
 
         Numbers keep their digits (``1500.10`` is an exact amount), repeated keys, NaN,
         unpaired surrogates and text beyond the default limits are refused, as
-        ``ValidationError`` like any other problem.
+        ``ValidationError`` like any other problem. With ``strict=True`` pydantic's own
+        strict JSON validation follows those checks (amounts then need strings).
         """
         # Only the options given: older pydantic versions know fewer of them.
         options: dict[str, Any] = {
@@ -156,7 +157,11 @@ class Model(BaseModel):
             )
             if value is not None
         }
-        return cls.model_validate(_read_json(cls.__name__, json_data), **options)
+        data = _read_json(cls.__name__, json_data)
+        if strict:
+            # Strict Python validation would refuse JSON arrays for tuples.
+            return super().model_validate_json(json_data, **options)
+        return cls.model_validate(data, **options)
 
 
 Id = Annotated[
