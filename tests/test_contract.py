@@ -28,7 +28,7 @@ from uguaglianza.errors import DocumentError, ParseError
 from uguaglianza.io import DEFAULT_LIMITS, to_data
 from uguaglianza.io._json import parse_json
 from uguaglianza.model import Document, Landscape, PlanDocument
-from uguaglianza.model._base import MAX_EXTENSION_DEPTH, CodeIn, Ref
+from uguaglianza.model._base import MAX_EXTENSION_DEPTH, CodeIn, Model, Ref
 
 ROOTS: dict[str, type[PlanDocument] | type[Landscape]] = {
     "plan": PlanDocument,
@@ -237,6 +237,19 @@ def test_booleans_are_only_true_and_false(minimal: Any, value: Any) -> None:
     data["plan"]["actions"][0]["planned"] = value
     assert list(VALIDATOR.iter_errors(data))
     assert not structurally_valid(data)
+
+
+def test_whole_numbers_are_strict_but_keys_of_mappings_stay_text() -> None:
+    class ByYear(Model):
+        counts: dict[int, int] = {}
+        open: bool = False
+
+    assert ByYear.model_validate_json('{"counts": {"2024": 3}}').counts == {2024: 3}
+    for bad in ('{"counts": {"2024": "3"}}', '{"counts": {"2024": true}}', '{"open": 1}'):
+        with pytest.raises(ValidationError):
+            ByYear.model_validate_json(bad)
+        with pytest.raises(ValidationError):
+            ByYear.model_validate(json.loads(bad))
 
 
 def test_a_fractional_amount_is_read_exactly_by_model_validate_json(minimal: Any) -> None:

@@ -97,7 +97,13 @@ def _strict_scalars(schema: Any) -> None:
         if isinstance(node, dict):
             if node.get("type") in ("int", "bool"):
                 node["strict"] = True
-            stack.extend(value for value in node.values() if isinstance(value, dict | list))
+            # Keys of a mapping are strings in JSON: a key such as "2024" stays readable.
+            skip = "keys_schema" if node.get("type") == "dict" else None
+            stack.extend(
+                value
+                for name, value in node.items()
+                if name != skip and isinstance(value, dict | list)
+            )
         elif isinstance(node, list):
             stack.extend(value for value in node if isinstance(value, dict | list))
 
