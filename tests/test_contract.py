@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 import uguaglianza
 from tests.strategies import (
@@ -241,7 +241,7 @@ def test_booleans_are_only_true_and_false(minimal: Any, value: Any) -> None:
 
 def test_whole_numbers_are_strict_but_keys_of_mappings_stay_text() -> None:
     class ByYear(Model):
-        counts: dict[int, int] = {}
+        counts: dict[int, int] = Field(default_factory=dict)
         open: bool = False
 
     assert ByYear.model_validate_json('{"counts": {"2024": 3}}').counts == {2024: 3}
