@@ -109,7 +109,6 @@ def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
         return root.model_validate(data)
 
 
-Locate: TypeAlias = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
 #: The plain token written at a line and column, if it reads as a number, boolean or null.
 Token: TypeAlias = Callable[[int, int], str | None]
 
@@ -118,7 +117,7 @@ def from_data(
     data: Any,
     *,
     file: str | None = None,
-    locate: Locate | None = None,
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None = None,
     freeze: bool = False,
 ) -> AnyDocument:
     """Validate already-parsed *data* (a mapping) into a plan document or a landscape.
@@ -138,7 +137,11 @@ def from_data(
 
 
 def _from_data(
-    data: Any, file: str | None, locate: Locate | None, token: Token | None = None
+    data: Any,
+    file: str | None,
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
+    *,
+    token: Token | None = None,
 ) -> AnyDocument:
     root = _root_class(data, file)
     try:
@@ -148,33 +151,56 @@ def _from_data(
         if locate is not None:
             details = error.errors()
             issues = [
-                _with_position(issue, detail, locate, token)
+                _with_position(issue, tuple(detail["loc"]), locate)
                 for issue, detail in zip(issues, details, strict=True)
             ]
+            if token is not None:
+                issues = [
+                    _as_written(issue, detail, token)
+                    for issue, detail in zip(issues, details, strict=True)
+                ]
         raise DocumentError(issues, file=file) from None
 
 
-def _with_position(issue: Issue, detail: Any, locate: Locate, token: Token | None) -> Issue:
-    position = locate(tuple(detail["loc"]))
+def _with_position(
+    issue: Issue,
+    loc: tuple[str | int, ...],
+    locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None],
+) -> Issue:
+    position = locate(loc)
     if position is None:
         return issue
     line, column = position
-    value, hint = issue.value, issue.hint
-    # A string field given a YAML number, boolean or null: show the token as written.
-    written = token(line, column) if token is not None and detail["type"] == "string_type" else None
-    if written is not None:
-        value = written
-        hint = f"YAML reads {written} as {_KINDS.get(type(detail['input']), 'no text')}: "
-        hint += f"quote it ('{written}') to keep it as text"
     return Issue(
         code=issue.code,
         message=issue.message,
         path=issue.path,
-        value=value,
-        hint=hint,
+        value=issue.value,
+        hint=issue.hint,
         file=issue.file,
         line=line,
         column=column,
+    )
+
+
+def _as_written(issue: Issue, detail: Any, token: Token) -> Issue:
+    """For a string field given a YAML number, boolean or null: the token as written."""
+    if detail["type"] != "string_type" or issue.line is None or issue.column is None:
+        return issue
+    written = token(issue.line, issue.column)
+    if written is None:
+        return issue
+    kind = _KINDS.get(type(detail["input"]), "no text")
+    hint = f"YAML reads {written} as {kind}: quote it ('{written}') to keep it as text"
+    return Issue(
+        code=issue.code,
+        message=issue.message,
+        path=issue.path,
+        value=written,
+        hint=hint,
+        file=issue.file,
+        line=issue.line,
+        column=issue.column,
     )
 
 
@@ -240,7 +266,7 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
     def token(line: int, column: int) -> str | None:
         return plain_token(source, line, column)
 
-    return _from_data(data, file, locate, token if fmt == "yaml" else None)
+    return _from_data(data, file, locate, token=token if fmt == "yaml" else None)
 
 
 def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
