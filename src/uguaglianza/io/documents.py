@@ -241,14 +241,14 @@ def _loads(text: str | bytes, fmt: Format, file: str | None, limits: Limits) -> 
             file=file,
             hint="raise Limits.max_bytes if the document is trusted",
         )
-    if isinstance(text, str):
-        check_text(text, file=file)
     if fmt == "json" and len(text) <= limits.max_bytes:
-        doc = _from_json(text, limits)
+        doc = _from_json(text, limits)  # never with a surrogate: it needs UTF-8 text
         if doc is not None:
             return doc
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), file=file)
+    else:
+        check_text(text, file=file)
     if fmt == "json":
         data = parse_json(text, file=file, limits=limits)
     else:
