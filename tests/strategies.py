@@ -7,11 +7,13 @@ such as lossless round trips.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hypothesis import strategies as st
 
 from uguaglianza.codelists import load_codelist
+from uguaglianza.model._base import MAX_EXTENSION_DEPTH
 
 # Any Unicode except surrogates, which cannot be encoded in UTF-8 files.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -61,15 +63,125 @@ def money() -> st.SearchStrategy[dict[str, str]]:
     )
 
 
+# Extensions hold JSON values with whole numbers (of any size) and text without
+# surrogates, nesting at most MAX_EXTENSION_DEPTH lists and mappings.
+EXTENSION_SCALARS = (
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.integers(-(10**30), 10**30) | TEXT
+)
 EXTENSIONS = st.dictionaries(
-    st.text(min_size=1, max_size=8),
+    NAME.filter(lambda key: len(key) <= 8),
     st.recursive(
-        st.none() | st.booleans() | st.integers(-(10**6), 10**6) | TEXT,
+        EXTENSION_SCALARS,
         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
         max_leaves=6,
     ),
     max_size=2,
 )
+
+
+@st.composite
+def deepest_extension_values(draw: st.DrawFn) -> Any:
+    """A value nesting exactly as deep as extensions allow, lists and mappings mixed."""
+    value = draw(EXTENSION_SCALARS)
+    for _ in range(MAX_EXTENSION_DEPTH):
+        value = [value] if draw(st.booleans()) else {draw(NAME): value}
+    return value
+
+
+def _schema_strings(node: dict[str, Any]) -> st.SearchStrategy[str]:
+    low = node.get("minLength", 0)
+    high = node.get("maxLength")
+    if "pattern" in node:
+        # The schema's patterns are anchored and use only what Python's re reads alike.
+        return st.from_regex(node["pattern"], fullmatch=True).filter(
+            lambda text: low <= len(text) and (high is None or len(text) <= high)
+        )
+    return st.text(
+        st.characters(blacklist_categories=("Cs",)),
+        min_size=low,
+        max_size=min(high if high is not None else 12, low + 12),
+    )
+
+
+def _schema_numbers(node: dict[str, Any]) -> st.SearchStrategy[Any]:
+    low, high = node.get("minimum"), node.get("maximum")
+    if node["type"] == "integer":
+        return st.integers(low, high)
+    return st.integers(low, high) | st.floats(
+        min_value=low, max_value=high, allow_nan=False, allow_infinity=False
+    )
+
+
+_SCHEMA_ANNOTATIONS = frozenset(
+    {"title", "description", "default", "$comment", "$schema", "$id", "$defs", "if", "then"}
+)
+
+
+def from_json_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Instances of a JSON Schema, for the keywords the document schema uses.
+
+    ``if``/``then`` (a format restating a pattern) is not generated from; an unknown
+    keyword is an error, so that a new construct in the schema is noticed here.
+    """
+    definitions: dict[str, st.SearchStrategy[Any]] = {}
+
+    def ref(name: str) -> st.SearchStrategy[Any]:
+        if name not in definitions:
+            definitions[name] = st.deferred(lambda: build(schema["$defs"][name]))
+        return definitions[name]
+
+    def build(node: dict[str, Any]) -> st.SearchStrategy[Any]:
+        keys = set(node) - _SCHEMA_ANNOTATIONS
+        if "$ref" in node:
+            return ref(node["$ref"].removeprefix("#/$defs/"))
+        if "const" in node:
+            return st.just(node["const"])
+        if "anyOf" in node or "oneOf" in node:
+            return st.one_of([build(branch) for branch in node.get("anyOf", node.get("oneOf"))])
+        kind = node.get("type")
+        if kind == "string":
+            known = {"type", "pattern", "minLength", "maxLength", "format"}
+            strategy: st.SearchStrategy[Any] = _schema_strings(node)
+        elif kind in ("integer", "number"):
+            known = {"type", "minimum", "maximum"}
+            strategy = _schema_numbers(node)
+        elif kind == "boolean":
+            known, strategy = {"type"}, st.booleans()
+        elif kind == "null":
+            known, strategy = {"type"}, st.none()
+        elif kind == "array":
+            known, strategy = {"type", "items"}, st.lists(build(node["items"]), max_size=2)
+        elif kind == "object":
+            known = {"type", "properties", "required", "additionalProperties"}
+            strategy = _schema_objects(node, build)
+        else:
+            raise ValueError(f"no strategy for the schema {node}")
+        if keys - known:
+            raise ValueError(f"no strategy for the keywords {sorted(keys - known)}")
+        return strategy
+
+    return build(schema)
+
+
+def _schema_objects(
+    node: dict[str, Any], build: Callable[[dict[str, Any]], st.SearchStrategy[Any]]
+) -> st.SearchStrategy[dict[str, Any]]:
+    properties = node.get("properties", {})
+    required = set(node.get("required", ()))
+    extra = node.get("additionalProperties", True)
+
+    @st.composite
+    def objects(draw: st.DrawFn) -> dict[str, Any]:
+        result = {}
+        for name, subschema in properties.items():
+            if name in required or draw(st.integers(0, 3)) == 0:
+                result[name] = draw(build(subschema))
+        if isinstance(extra, dict) and not properties:
+            keys = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6)
+            result.update(draw(st.dictionaries(keys, build(extra), max_size=2)))
+        return result
+
+    return objects()
 
 
 def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
@@ -827,3 +939,73 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
         root["plan"] = plans[0]
         root["related_plans"] = plans[1:] or None
     return _drop_none(root)
+
+
+#: Values a corruption puts in place of another: wrong types, impossible dates, inexact
+#: or oddly written numbers, strings a lax reader would take for booleans or numbers.
+CORRUPT_VALUES: tuple[Any, ...] = (
+    None,
+    True,
+    0,
+    -3,
+    7,
+    1.5,
+    "",
+    "x",
+    "zz-unknown",
+    "0000",
+    "2023-02-30",
+    "2021-02-29",
+    "2024-02-29",
+    "2024-13",
+    "1500.10",
+    "1_000",
+    "-0",
+    "yes",
+    "5",
+    "P1Y",
+    "FREQ=MONTHLY",
+    [],
+    ["x"],
+    {},
+    {"x": 1},
+)
+
+
+def paths_in(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of *node* and of every value inside it, keys and indexes."""
+    found = [here]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(paths_in(value, (*here, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(paths_in(value, (*here, index)))
+    return found
+
+
+def parent_of(data: Any, path: tuple[Any, ...]) -> Any:
+    """The list or mapping holding the value at *path*."""
+    for part in path[:-1]:
+        data = data[part]
+    return data
+
+
+def corrupt(data: Any, choose: Callable[[Sequence[Any]], Any]) -> Any:
+    """*data* (changed in place) with one value replaced, one key removed or one added.
+
+    *choose* picks one of the items it is given: ``random.Random(seed).choice``, or a
+    Hypothesis draw.
+    """
+    path = choose(paths_in(data)[1:])
+    parent = parent_of(data, path)
+    how = choose(("replace", "remove", "add"))
+    if how == "replace":
+        parent[path[-1]] = choose(CORRUPT_VALUES)
+    elif how == "remove":
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent[choose(("surprise", "extension", "id", "name"))] = choose(CORRUPT_VALUES)
+    else:
+        parent.append(choose(CORRUPT_VALUES))
+    return data

@@ -39,6 +39,8 @@ def test_prints_to_standard_output_and_reports_what_is_left_out() -> None:
     assert result.stderr.decode() == (
         f"uguaglianza: {TABLE}: left out bodies[0].meetings[0] (meeting tavolo-avvio-9-marzo): "
         'it has no date with a year; the source writes "9 marzo"\n'
+        f"uguaglianza: {TABLE}: no meeting, cadence or milestone with a date: "
+        "the calendar has no events\n"
     )
 
 
@@ -60,3 +62,14 @@ def test_without_the_extra_it_says_what_to_install(
     assert main(["calendar", str(PLAN), "-o", str(out)]) == 2
     assert "pip install 'uguaglianza[calendar]'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_says_when_the_calendar_has_no_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = EXAMPLES / "milano-reaction.yaml"
+    assert main(["calendar", str(path), "-o", str(tmp_path / "empty.ics")]) == 0
+    assert capsys.readouterr().err == (
+        f"uguaglianza: {path}: no meeting, cadence or milestone with a date: "
+        "the calendar has no events\n"
+    )

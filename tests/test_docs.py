@@ -102,7 +102,10 @@ def commands(block: Block) -> list[tuple[list[str], str | None]]:
 
 
 def run_command(words: list[str], block: Block, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run ``uguaglianza ...`` in this process; its standard output and error, in that order."""
+    """Run ``uguaglianza ...`` in this process; its standard output and error, in that order.
+
+    ``< FILE`` at the end feeds the file to standard input, ``> FILE`` writes the output.
+    """
     where = block.where()
     assert words[0] == "uguaglianza", (
         f"{where}: the docs tests run only `uguaglianza` commands, not {words[0]!r}; "
@@ -113,7 +116,13 @@ def run_command(words: list[str], block: Block, monkeypatch: pytest.MonkeyPatch)
         at = words.index(">")
         assert len(words) == at + 2, f"{where}: only `> FILE` at the end is supported"
         words, target = words[:at], words[at + 1]
+    source = b""
+    if "<" in words:
+        at = words.index("<")
+        assert len(words) == at + 2, f"{where}: only `< FILE` at the end is supported"
+        words, source = words[:at], Path(words[at + 1]).read_bytes()
     out, err = io.TextIOWrapper(io.BytesIO(), "utf-8"), io.TextIOWrapper(io.BytesIO(), "utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(source), "utf-8"))
     monkeypatch.setattr(sys, "stdout", out)
     monkeypatch.setattr(sys, "stderr", err)
     try:
@@ -209,6 +218,19 @@ def test_the_site_lists_every_page_once() -> None:
     pages = _nav_pages(_config()["nav"])
     assert sorted(pages) == sorted(str(page.relative_to(DOCS)) for page in PAGES)
     assert len(pages) == len(set(pages))
+
+
+def test_relative_links_stay_in_the_site() -> None:
+    # mkdocs --strict fails on a link to a file outside docs/; say so before the build does.
+    outside = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in PAGES
+        for target in re.findall(r"\]\(([^)#\s]+)", page.read_text(encoding="utf-8"))
+        if "://" not in target
+        and not target.startswith("mailto:")
+        and not (page.parent / target).resolve().is_relative_to(DOCS)
+    ]
+    assert not outside, "link to the repository's address instead: " + ", ".join(outside)
 
 
 def test_the_api_reference_covers_the_public_namespaces() -> None:

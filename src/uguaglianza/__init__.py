@@ -7,12 +7,19 @@ back (or a precise error), and write them out again::
 
     doc = uguaglianza.load("examples/bologna-piano-uguaglianza.yaml")
     print(doc.plan.name, len(doc.plan.areas))
+
+``import uguaglianza`` is cheap: the models, readers and rules are imported on first use
+of a name that needs them (``uguaglianza.load``, ``uguaglianza.PlanDocument``...), and the
+sub-packages (``uguaglianza.rules``, ``uguaglianza.graph``...) on first access. Looking
+at the whole namespace (``vars(uguaglianza)``) imports everything, so it always holds
+exactly the names of ``__all__``. networkx is never imported by the package itself.
 """
 
+import importlib as _importlib
+import sys as _sys
+import types as _types
 import typing as _typing
-from importlib import metadata as _metadata
 
-from uguaglianza._validate_api import Finding, Report, validate
 from uguaglianza.errors import (
     DocumentError,
     InputError,
@@ -23,15 +30,42 @@ from uguaglianza.errors import (
     UguaglianzaError,
     UnknownFormatError,
 )
-from uguaglianza.io import Limits, dump, dumps, from_data, json_schema, load, loads
-from uguaglianza.model import Document, Landscape, PlanDocument, merge
-from uguaglianza.privacy import redact
 
 if _typing.TYPE_CHECKING:
     import datetime as _dt
     from collections.abc import Iterable as _Iterable
 
     import networkx as _nx
+
+    from uguaglianza._validate_api import Finding, Report, validate
+    from uguaglianza.io import Limits, dump, dumps, from_data, json_schema, load, loads
+    from uguaglianza.model import Document, Landscape, PlanDocument, merge
+    from uguaglianza.privacy import redact
+
+    __version__: str
+
+#: Where each name imported on first use lives.
+_LAZY = {
+    "Finding": "uguaglianza._validate_api",
+    "Report": "uguaglianza._validate_api",
+    "validate": "uguaglianza._validate_api",
+    "Limits": "uguaglianza.io",
+    "dump": "uguaglianza.io",
+    "dumps": "uguaglianza.io",
+    "from_data": "uguaglianza.io",
+    "json_schema": "uguaglianza.io",
+    "load": "uguaglianza.io",
+    "loads": "uguaglianza.io",
+    "Document": "uguaglianza.model",
+    "Landscape": "uguaglianza.model",
+    "PlanDocument": "uguaglianza.model",
+    "merge": "uguaglianza.model",
+    "redact": "uguaglianza.privacy",
+}
+_NAMESPACE: dict[str, object] = globals()  # this package's own namespace
+_SUBPACKAGES = frozenset(
+    {"cli", "codelists", "dates", "errors", "graph", "io", "model", "privacy", "rules"}
+)
 
 
 def coordination_graph(
@@ -49,10 +83,45 @@ def coordination_graph(
     return build(doc, as_of=as_of, kinds=kinds)
 
 
-try:
-    __version__ = _metadata.version("uguaglianza")
-except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("uguaglianza")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
+
+def _resolve(name: str) -> object:
+    """Import what *name* needs and bind it in the package, so the next lookup is direct."""
+    if name == "__version__":
+        value: object = _version()
+    elif name in _SUBPACKAGES:
+        return _importlib.import_module(f"{__name__}.{name}")  # the import binds it
+    elif name in _LAZY:
+        value = getattr(_importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _NAMESPACE[name] = value
+    return value
+
+
+class _Package(_types.ModuleType):
+    """This package: names of ``__all__`` imported on first use, the namespace on demand."""
+
+    def __getattr__(self, name: str) -> object:
+        return _resolve(name)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*_NAMESPACE, *_LAZY, "__version__"})
+
+    @property
+    def __dict__(self) -> dict[str, object]:  # type: ignore[override]
+        """The namespace, with every name of ``__all__`` in it (imported if need be)."""
+        for name in _LAZY.keys() - _NAMESPACE.keys():
+            _resolve(name)
+        return _NAMESPACE
+
 
 __all__ = [
     "Document",
@@ -81,3 +150,5 @@ __all__ = [
     "redact",
     "validate",
 ]
+
+_sys.modules[__name__].__class__ = _Package

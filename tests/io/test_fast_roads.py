@@ -11,6 +11,7 @@ import gc
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -182,12 +183,28 @@ def test_pydantic_writes_the_json_the_exact_writer_writes(data: dict[str, Any]) 
     assert written.decode("utf-8") == to_json_text(uguaglianza.io.to_data(doc))
 
 
-def test_floats_are_written_by_the_exact_writer(minimal: Factory) -> None:
+def test_floats_in_extensions_are_refused_by_the_models_and_the_writers(
+    minimal: Factory, tmp_path: Path
+) -> None:
+    # A float in extensions would be written as a number no reader accepts back.
     data = minimal()
     data["extensions"] = {"small": 1e-7, "big": 2**70}
+    with pytest.raises(DocumentError) as caught:
+        uguaglianza.from_data(data)
+    (issue,) = caught.value.issues
+    assert (issue.code, issue.path) == ("inexact_number", "extensions.small")
+    assert 'write it as a string, e.g. "1e-07"' in issue.message
+    data["extensions"] = {"big": 2**70}
     doc = uguaglianza.from_data(data)
-    assert io_documents._pydantic_json(doc) is None
-    assert '"small": 1e-07' in uguaglianza.dumps(doc)
+    assert '"big": 1180591620717411303424' in uguaglianza.dumps(doc)
+    unchecked = doc.model_copy(update={"extensions": {"small": 1e-7}})
+    assert io_documents._pydantic_json(unchecked) is None
+    for fmt in ("json", "yaml"):
+        with pytest.raises(ValueError, match="extensions hold whole numbers only"):
+            uguaglianza.dumps(unchecked, fmt)
+        with pytest.raises(ValueError, match="extensions hold whole numbers only"):
+            uguaglianza.dump(unchecked, tmp_path / f"doc.{fmt}")
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.fixture

@@ -207,6 +207,20 @@ def test_a_cadence_keeps_its_own_end_and_starts_from_the_first_meeting(
 
 
 @pytest.mark.parametrize(
+    ("start", "first"),
+    [("2024-02-29", date(2024, 3, 5)), ("9999-12-01", date(9999, 12, 7))],
+)
+def test_a_cadence_starts_from_any_day(minimal: Factory, start: str, first: date) -> None:
+    data = with_machinery(minimal())
+    data["bodies"][0].update(period={"start": start}, meetings=[])
+    data["bodies"][0]["cadence"] = {"rule": "FREQ=MONTHLY;BYDAY=1TU"}
+    events = calendar_events(uguaglianza.from_data(data))
+    (cadence,) = (e for e in events.events if e.kind == "cadence")
+    assert cadence.start == first
+    assert read_back(ical_bytes(events)) == expected(events)
+
+
+@pytest.mark.parametrize(
     ("change", "reason"),
     [
         ({"cadence": {"description": "ogni mese"}}, 'only the words "ogni mese"'),

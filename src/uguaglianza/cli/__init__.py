@@ -1,12 +1,16 @@
 """The ``uguaglianza`` command: a thin shell over the public API.
 
 Exit codes: 0 success (valid), 1 invalid document or findings of error severity,
-2 unreadable input or a usage error.
+2 unreadable input or a usage error, 130 interrupted, 141 (128 + SIGPIPE, as a shell
+reports a command killed by a closed pipe) when standard output is closed early, as in
+``uguaglianza rules | head -1``: the command then stops quietly, without a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +30,9 @@ __all__ = ["main"]
 
 _COMMANDS = (_validate, _rules, _convert, _upgrade, _schema, _graph, _analyse, _calendar)
 
+#: The exit code of a command whose standard output was closed: 128 + SIGPIPE (13).
+EXIT_CLOSED_PIPE = 141
+
 
 def _parser() -> argparse.ArgumentParser:
     from uguaglianza import __version__
@@ -43,6 +50,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_CLOSED_PIPE
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -56,6 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return code if code is not None else 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush is quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -58,4 +58,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     for item in events.left_out:
         print(f"uguaglianza: {args.file}: left out {item.format()}", file=sys.stderr)
+    if not events.events:
+        print(
+            f"uguaglianza: {args.file}: no meeting, cadence or milestone with a date: "
+            "the calendar has no events",
+            file=sys.stderr,
+        )
     return EXIT_OK

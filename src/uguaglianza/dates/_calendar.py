@@ -19,8 +19,21 @@ __all__ = [
 MIN_YEAR = 1000
 MAX_YEAR = 9999
 
-#: The ISO forms ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD``, as a JSON Schema (ECMA-262) pattern.
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+_YEAR = "[1-9][0-9]{3}"
+_DAY_OF_MONTH = (
+    "(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"  # months of 31 days
+    "|(0[469]|11)-(0[1-9]|[12][0-9]|30)"  # months of 30 days
+    "|02-(0[1-9]|1[0-9]|2[0-8])"
+)
+# Leap years from 1000: divisible by 4 but not by 100, or divisible by 400.
+_LEAP_YEAR = "[1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00"
+
+#: The ISO forms ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD``, as a JSON Schema (ECMA-262)
+#: pattern matching exactly the dates :class:`PartialDate` accepts: years 1000 to 9999,
+#: real months, and real days, 29 February of leap years included.
+PARTIAL_DATE_PATTERN = (
+    f"^({_YEAR}(-(0[1-9]|1[0-2]))?|{_YEAR}-({_DAY_OF_MONTH})|({_LEAP_YEAR})-02-29)$"
+)
 
 # ASCII digits only: ``\d`` would also match digits of other scripts.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

@@ -153,7 +153,12 @@ class PartialDate:
             return {**string, "description": cls._JSON_DESCRIPTION}
         year = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
         description = f"{cls._JSON_DESCRIPTION} An integer is a year."
-        return {"anyOf": [string, year], "description": description}
+        # The pattern alone is exact; a full date also says so with the standard format.
+        full_date = {
+            "if": {"type": "string", "minLength": 10},
+            "then": {"type": "string", "format": "date"},
+        }
+        return {"anyOf": [string, year], "description": description, **full_date}
 
     @classmethod
     def _validate(cls, value: object) -> PartialDate:

@@ -8,10 +8,11 @@ import stat
 from pathlib import PurePath
 from typing import Literal
 
-from uguaglianza.errors import InputError, UnknownFormatError
+from uguaglianza.errors import InputError, Issue, ParseError, UnknownFormatError
 from uguaglianza.io._limits import Limits
 
-__all__ = ["decode_text", "detect_format", "read_bytes"]
+__all__ = ["check_text", "decode_text", "detect_format", "read_bytes"]
+
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -172,6 +173,37 @@ def decode_text(data: bytes, *, file: str | None) -> str:
             file=file,
             hint="re-save the file as UTF-8 (it may be in Latin-1 or Windows-1252)",
         ) from None
+
+
+def check_text(text: str, *, file: str | None) -> None:
+    """Refuse text holding an unpaired UTF-16 surrogate, which no UTF-8 file can hold.
+
+    Raises:
+        ParseError: naming the line and column of the first one.
+    """
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")  # many times faster than searching: fails only on surrogates
+    except UnicodeEncodeError as error:
+        offset = error.start
+    else:
+        return
+    line_start = text.rfind("\n", 0, offset) + 1
+    issue = Issue(
+        code="invalid_string",
+        message=f"the text holds an unpaired UTF-16 surrogate (U+{ord(text[offset]):04X})",
+        # The text around it, with the surrogate written as an escape.
+        value=text[max(line_start, offset - 20) : offset + 10]
+        .split("\n", 1)[0]
+        .encode("utf-8", "backslashreplace")
+        .decode("utf-8"),
+        hint="it is not a character: remove it, or write the character it was meant to be",
+        file=file,
+        line=text.count("\n", 0, offset) + 1,
+        column=offset - line_start + 1,
+    )
+    raise ParseError([issue], file=file)
 
 
 def detect_format(path: str | os.PathLike[str]) -> Literal["json", "yaml"]:

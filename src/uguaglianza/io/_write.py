@@ -1,14 +1,23 @@
-"""Writing documents: deterministic JSON and YAML text, and atomic file replacement."""
+"""Writing documents: deterministic JSON and YAML text, and atomic file replacement.
+
+An atomic write goes through a temporary file beside the target, named
+``.TARGET.HOST-PID.RANDOM.tmp``: HOST is a short hash of the machine's name, PID the
+writing process. A writer killed before renaming it (SIGKILL, power loss) leaves it
+behind; the next write to the same target removes those left by processes of this
+machine that no longer run, and never one of a running process or of another machine.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import io
 import json
 import os
 import re
 import secrets
+import socket
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +28,9 @@ from yaml.representer import SafeRepresenter
 
 from uguaglianza.errors import InputError
 
-__all__ = ["atomic_write", "to_json_text", "to_yaml_text"]
+__all__ = ["atomic_write", "remove_stale_temporaries", "to_json_text", "to_yaml_text"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _CREATE_FLAGS = (
     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -48,14 +59,56 @@ def _write_error(error: OSError, name: str) -> InputError:
     return InputError(f"cannot write the file: {reason}", file=name, hint="choose another path")
 
 
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+_TEMPORARY = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)\.[0-9a-f]{12}\.tmp")
+
+
 def _create_temporary(directory: Path, name: str) -> tuple[int, Path]:
     for _ in range(100):
-        candidate = directory / f".{name}.{secrets.token_hex(6)}.tmp"
+        candidate = directory / f".{name}.{_HOST}-{os.getpid()}.{secrets.token_hex(6)}.tmp"
         try:
             return os.open(candidate, _CREATE_FLAGS, 0o666), candidate
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "cannot create a temporary file", str(directory))
+
+
+def _running(pid: int) -> bool:
+    """Whether a process *pid* runs on this machine (a reused pid counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a pid we can ask about
+    return True
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files of writes to *target* whose writer no longer runs.
+
+    Only files named as :func:`atomic_write` names them, by a process of this machine
+    other than this one that is not running; the removed paths are returned.
+    """
+    if os.name != "posix":  # pragma: no cover - no cheap test of a pid elsewhere
+        return []
+    prefix = f".{target.name}"
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            if not entry.name.startswith(prefix):
+                continue
+            match = _TEMPORARY.fullmatch(entry.name, len(prefix))
+            if match is None or match["host"] != _HOST:
+                continue
+            pid = int(match["pid"])
+            if pid == os.getpid() or _running(pid):
+                continue
+            stale = Path(entry.path)
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
+                removed.append(stale)
+    return removed
 
 
 def _sync_directory(directory: Path) -> None:
@@ -74,7 +127,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace the file at *path* with *data* atomically, keeping its permission bits.
 
     Readers see either the old or the new content, never a mix; on failure the old
-    file is left untouched. Symbolic links are followed.
+    file is left untouched. Symbolic links are followed. Temporary files that earlier
+    writes to *path* left behind when they were killed are removed first.
 
     Raises:
         InputError: the location cannot be written (missing directory, permissions, ...).
@@ -94,6 +148,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             mode: int | None = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:
             mode = None
+        remove_stale_temporaries(target)
         fd, temporary = _create_temporary(target.parent, target.name)
         if mode is not None:
             if hasattr(os, "fchmod"):
@@ -218,6 +273,7 @@ _Dumper.add_representer(list, SafeRepresenter.represent_list)
 _Dumper.add_representer(tuple, SafeRepresenter.represent_list)
 _Dumper.add_representer(None, _represent_unknown)  # type: ignore[arg-type]
 
+
 # Quote strings that other YAML readers (1.2, or 1.1 with y/n booleans) would take for
 # numbers or booleans, besides those PyYAML itself would.
 _Dumper.add_implicit_resolver(
@@ -228,18 +284,38 @@ _Dumper.add_implicit_resolver(
 _Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"])
 _Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^[yYnN]$"), list("yYnN"))
 
+
+class _TextDumper(_Dumper):
+    """A :class:`_Dumper` that refuses strings no reader accepts back."""
+
+
+def _represent_text(dumper: SafeRepresenter, value: str) -> yaml.ScalarNode:
+    if _SURROGATE.search(value):
+        raise ValueError(
+            f"cannot write {value!r}: it holds an unpaired UTF-16 surrogate, which no reader "
+            "accepts; validate the document (e.g. with from_data) to find the field"
+        )
+    return _represent_str(dumper, value)
+
+
+_TextDumper.add_representer(str, _represent_text)
+
+
 _WIDTH = 1 << 30  # never fold long lines
 
 
-def to_yaml_text(data: Any) -> str:
+def to_yaml_text(data: Any, *, refuse_surrogates: bool = False) -> str:
     """*data* as block-style YAML: keys in the given order, no anchors, final newline.
 
     Multi-line strings use literal blocks (``|``); strings a reader would take for
     another type are quoted. ``Decimal`` values are written as plain numbers with a
     dot (``600000.00``, ``5.``, ``1.E+3``) that read back as the same decimal.
 
+    With *refuse_surrogates*, a string holding an unpaired UTF-16 surrogate is an error
+    rather than an escape that readers refuse.
+
     Raises:
-        ValueError: a number is NaN or infinite.
+        ValueError: a number is NaN or infinite, or a string holds a surrogate refused.
         TypeError: a value has a type YAML documents do not hold, or a key is not a string.
     """
     fast = _BlockWriter().text(data)
@@ -247,7 +323,7 @@ def to_yaml_text(data: Any) -> str:
         return fast
     text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_TextDumper if refuse_surrogates else _Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -365,8 +441,8 @@ class _BlockWriter:
         return written
 
     def _string(self, value: str, *, simple_key: bool) -> str:
-        if any(char in value for char in "\n\r\x85\u2028\u2029"):
-            raise _UnwrittenError  # literal blocks and escapes are the emitter's
+        if any(char in value for char in "\n\r\x85\u2028\u2029") or _SURROGATE.search(value):
+            raise _UnwrittenError  # literal blocks, escapes and refusals are the emitter's
         analysis = self._dumper.analyze_scalar(value)
         if simple_key and analysis.empty:
             raise _UnwrittenError  # an empty key is a complex key (``? ''``)

@@ -5,6 +5,14 @@ module builds values from them iteratively, like ``yaml.SafeLoader`` but stricte
 dates stay strings, non-integer numbers become ``Decimal``, keys must be unique strings,
 nesting, aliases and their expansion are bounded before anything big is built, and
 only one document is accepted.
+
+Plain scalars are read as YAML 1.2's core schema reads them, not as YAML 1.1 (PyYAML's
+own resolver) does: ``yes``, ``no``, ``on``, ``off`` stay strings, ``12:30`` and ``1_000``
+stay strings, ``037`` is the number 37 (not 31), ``0o17`` is 15 and ``1e3`` is a number.
+Only ``true``/``false`` are booleans and ``null``, ``~`` or nothing is null. The ``<<``
+merge key is still honoured. Inside ``extensions``, which no model types, a plain value
+or key that the two versions read differently is refused with its line and column, so
+that no value there changes silently from what another YAML reader would give.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from uguaglianza.errors import InputError, Issue, ParseError, shorten
 from uguaglianza.io._limits import DEFAULT_LIMITS, Limits, paused_gc
 from uguaglianza.io._locate import Pos, format_path
 
-__all__ = ["parse_yaml", "yaml_positions"]
+__all__ = ["parse_yaml", "plain_token", "yaml_positions"]
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _MERGE_TAG = (
@@ -40,9 +48,10 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _MERGE_TAG = (
 )
 _SEQ, _MAP = _TAG + "seq", _TAG + "map"
 
-# PyYAML's implicit types without timestamps (dates stay strings, as in JSON) and the
-# odd "=" value type; first character → [(tag, pattern)].
-_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+# YAML 1.1's implicit types as PyYAML resolves them, without timestamps (dates stay
+# strings) and the odd "=" value type; first character → [(tag, pattern)]. Only used to
+# tell where YAML 1.1 would read a plain scalar differently.
+_IMPLICIT_11: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     first: [
         (tag, pattern)
         for tag, pattern in resolvers
@@ -50,6 +59,28 @@ _IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ]
     for first, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
+_BOOLS_11 = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+# YAML 1.2's core schema (section 10.3.2), plus the "<<" merge key.
+_CORE_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_CORE_BOOL = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_CORE_INT = re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_CORE_FLOAT = re.compile(
+    r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
+)
+_CORE: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _first in "~nN":
+    _CORE.setdefault(_first, []).append((_NULL, _CORE_NULL))
+for _first in "tTfF":
+    _CORE.setdefault(_first, []).append((_BOOL, _CORE_BOOL))
+for _first in "-+0123456789":
+    _CORE.setdefault(_first, []).append((_INT, _CORE_INT))
+for _first in "-+.0123456789":
+    _CORE.setdefault(_first, []).append((_FLOAT, _CORE_FLOAT))
+_CORE["<"] = [(_MERGE_TAG, re.compile(r"<<\Z"))]
+_BOOLS = {"true": True, "false": False}
+
 _KINDS = {
     bool: "a boolean",
     int: "a number",
@@ -58,7 +89,6 @@ _KINDS = {
     list: "a list",
     dict: "a mapping",
 }
-_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 
 # The characters YAML forbids anywhere in a stream (the same set PyYAML's reader uses).
 _NON_PRINTABLE = re.compile(
@@ -147,43 +177,23 @@ class _Frame:
 
 
 def _to_int(text: str) -> int:
-    value = text.replace("_", "")
-    sign = -1 if value[:1] == "-" else 1
-    if value[:1] in ("-", "+"):
-        value = value[1:]
-    if value.startswith("0b"):
-        return sign * int(value[2:], 2)
-    if value.startswith("0x"):
-        return sign * int(value[2:], 16)
-    if value.startswith("0") and value != "0":
-        return sign * int(value, 8)
-    if ":" in value:
-        number = 0
-        for part in value.split(":"):
-            number = number * 60 + int(part)
-        return sign * number
-    return sign * int(value)
+    """A YAML 1.2 core integer: decimal with a sign, ``0o`` octal or ``0x`` hexadecimal."""
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
 
 
 def _to_decimal(text: str) -> Decimal:
-    value = text.replace("_", "").lower()
-    if ":" in value:
-        sign = -1 if value[:1] == "-" else 1
-        with localcontext() as context:
-            context.prec = 2 * len(value) + 10
-            number = Decimal(0)
-            for part in value.lstrip("+-").split(":"):
-                number = number * 60 + Decimal(part)
-            result = number * sign
-    else:
-        result = Decimal(value)
+    result = Decimal(text)
     if not result.is_finite():
         raise ArithmeticError
     return result
 
 
 def _construct(tag: str, text: str) -> Any:
-    """The value of a scalar with a resolved or explicit standard *tag*."""
+    """The value of a scalar with a resolved or explicit standard *tag*, as YAML 1.2 reads it."""
     if tag == _STR:
         return text
     if tag == _NULL:
@@ -195,7 +205,11 @@ def _construct(tag: str, text: str) -> Any:
             )
         return _BOOLS[text.lower()]
     try:
-        return _to_int(text) if tag == _INT else _to_decimal(text)
+        if tag == _INT and _CORE_INT.match(text):
+            return _to_int(text)
+        if (tag == _FLOAT and _CORE_FLOAT.match(text)) or _CORE_INT.match(text):
+            return _to_decimal(text.removeprefix("+"))
+        raise ValueError(text)
     except (ValueError, ArithmeticError):
         message = (
             f"{text!r} is not a finite number"
@@ -207,10 +221,79 @@ def _construct(tag: str, text: str) -> Any:
 
 
 def _resolve(text: str) -> str:
-    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+    """The tag YAML 1.2's core schema gives the plain scalar *text*."""
+    for tag, pattern in _CORE.get(text[:1], ()):
         if pattern.match(text):
             return tag
-    return _STR
+    return _NULL if not text else _STR
+
+
+def _yaml11_int(text: str) -> int:
+    value = text.replace("_", "")
+    sign = -1 if value[:1] == "-" else 1
+    if value[:1] in ("-", "+"):
+        value = value[1:]
+    if value.startswith("0b"):
+        return sign * int(value[2:], 2)
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)
+    if value.startswith("0") and value != "0":
+        return sign * int(value, 8)
+    number = 0
+    for part in value.split(":"):
+        number = number * 60 + int(part)
+    return sign * number
+
+
+def _yaml11_decimal(text: str) -> Decimal:
+    value = text.replace("_", "").lower()
+    sign = -1 if value[:1] == "-" else 1
+    with localcontext() as context:
+        context.prec = 2 * len(value) + 10
+        number = Decimal(0)
+        for part in value.lstrip("+-").split(":"):
+            number = number * 60 + Decimal(part)
+        return number * sign if ":" in value else Decimal(value)
+
+
+def yaml11_reading(text: str) -> Any:
+    """What YAML 1.1 (PyYAML's resolver) makes of the plain scalar *text*; raises if odd."""
+    tag = _STR
+    for candidate, pattern in _IMPLICIT_11.get(text[:1], ()):
+        if pattern.match(text):
+            tag = candidate
+            break
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _BOOLS_11[text.lower()]
+    if tag == _INT:
+        return _yaml11_int(text)
+    if tag == _FLOAT:
+        return _yaml11_decimal(text)
+    return text
+
+
+def older_reading(text: str, value: Any) -> tuple[Any] | None:
+    """``(reading,)`` if YAML 1.1 reads the plain scalar *text* otherwise than *value*."""
+    try:
+        older = yaml11_reading(text)
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+    if type(older) is type(value) and older == value:
+        return None
+    return (older,)
+
+
+def describe(value: Any) -> str:
+    """How a scalar reads, for messages: ``the number 31``, ``true``, ``the text 'no'``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal):
+        return f"the number {value}"
+    return f"the text {value!r}"
 
 
 class _Builder:
@@ -228,6 +311,7 @@ class _Builder:
         self.aliases = 0
         self.expansion = 0
         self.nodes = 0
+        self.extensions = 0  # open containers under an "extensions" key
 
     # -- errors -------------------------------------------------------------------------
 
@@ -332,6 +416,8 @@ class _Builder:
                 continue
             else:  # the end of a sequence or mapping
                 frame = stack.pop()
+                if frame.slot == "extensions":
+                    self.extensions -= 1
                 value, pos, size = self._close(frame)
             if not stack:
                 return value, pos
@@ -343,8 +429,9 @@ class _Builder:
         in_key = top is not None and top.is_map and top.key is _NO_KEY
         text: str = event.value
         tag = event.tag
+        plain = event.implicit[0] and tag is None
         if tag is None or tag == "!":
-            tag = _resolve(text) if event.implicit[0] and tag is None else _STR
+            tag = _resolve(text) if plain else _STR
             if tag == _MERGE_TAG:
                 if in_key:
                     return _MERGE
@@ -362,12 +449,30 @@ class _Builder:
         if not in_key:
             self._count(1, event)
         try:
-            return _construct(tag, text)
+            value = _construct(tag, text)
         except _InvalidScalarError as invalid:
             code, message, hint = invalid.args
             raise self.error(
                 code, message, event.start_mark, hint=hint, value=shorten(text)
             ) from None
+        if plain and self.extensions and not self.positions:
+            older = older_reading(text, value)
+            if older is not None:
+                raise self._ambiguous(text, value, older[0], event, in_key)
+        return value
+
+    def _ambiguous(self, text: str, value: Any, older: Any, event: Any, in_key: bool) -> ParseError:
+        what = "key" if in_key else "value"
+        return self.error(
+            "ambiguous_value",
+            f"the {what} {text} is {describe(value)} in YAML 1.2 but {describe(older)} in "
+            "YAML 1.1, so readers of extensions would disagree",
+            event.start_mark,
+            hint=f"quote it ('{text}') to keep the text, or write the value unambiguously "
+            "(true, false, a plain decimal number)",
+            value=text,
+            path=self.path(member=not in_key),
+        )
 
     def _unsupported_tag(self, tag: str, event: Any) -> ParseError:
         shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
@@ -467,6 +572,8 @@ class _Builder:
         if top is not None:
             slot = ("<<" if top.key is _MERGE else top.key) if top.is_map else len(top.value)
         frame = _Frame(is_map, slot, event.anchor)
+        if slot == "extensions":
+            self.extensions += 1
         if self.positions:
             mark = event.start_mark
             frame.pos = Pos(mark.line + 1, mark.column + 1, {} if is_map else [])
@@ -685,6 +792,29 @@ def parse_yaml(text: str, *, file: str | None = None, limits: Limits = DEFAULT_L
             hint="split the document, or raise Limits.max_bytes if you trust it",
         )
     return _build(text, file, limits, positions=False)[0]
+
+
+_TOKEN_END = re.compile(r"[,\]}]| #|\s*$", re.MULTILINE)
+
+
+def plain_token(text: str, line: int, column: int) -> str | None:
+    """The plain scalar at 1-based *line* and *column* of *text*, if it reads as no string.
+
+    A number, boolean or null written plain is one short token: it ends at a comma or
+    closing bracket, a comment, or the end of the line. None for anything else (a quoted
+    or block scalar, a string, a position out of range).
+    """
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    start += column - 1
+    end = _TOKEN_END.search(text, start)
+    token = text[start : end.start() if end else len(text)].rstrip()
+    if not token or "\n" in token or _resolve(token) == _STR:
+        return None
+    return token
 
 
 def yaml_positions(text: str) -> Pos | None:

@@ -5,9 +5,11 @@ safe loader, duplicate keys are errors. Every problem is reported with the file,
 line and column, the JSON path, the offending value and a hint. Writes are atomic and
 deterministic: the same document always gives the same bytes.
 
-The cyclic garbage collector is paused while a document is parsed and validated: the
-millions of objects a large document is made of hold no reference cycles, so the
-collections they would trigger could free nothing. A large new document then goes
+In a single-threaded program the cyclic garbage collector is paused while a document is
+parsed and validated: the millions of objects a large document is made of hold no
+reference cycles, so the collections they would trigger could free nothing. With other
+threads running, or a collector the program disabled, it is left as it is (see
+:mod:`uguaglianza._gc`). A large new document then goes
 straight to the collector's oldest generation; ``freeze=True`` takes it out of the
 collector's reach altogether, for services that keep a large document for good (see
 :func:`load`).
@@ -20,6 +22,7 @@ import gc
 import operator
 import os
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -27,13 +30,20 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
 from uguaglianza._gc import paused_gc, settle
-from uguaglianza.errors import DocumentError, InputError, Issue, UnknownFormatError, shorten
+from uguaglianza.errors import (
+    DocumentError,
+    InputError,
+    Issue,
+    ParseError,
+    UnknownFormatError,
+    shorten,
+)
 from uguaglianza.io._json import json_shape, parse_json
 from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
 from uguaglianza.io._locate import locate_json, locate_yaml
-from uguaglianza.io._source import decode_text, detect_format, read_bytes
+from uguaglianza.io._source import check_text, decode_text, detect_format, read_bytes
 from uguaglianza.io._write import atomic_write, to_json_text, to_yaml_text
-from uguaglianza.io._yaml import parse_yaml
+from uguaglianza.io._yaml import parse_yaml, plain_token
 from uguaglianza.model import Document, Landscape, PlanDocument
 from uguaglianza.model._issues import issues_from_validation_error
 from uguaglianza.model._resolve import holders, key_count
@@ -102,6 +112,10 @@ def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
         return root.model_validate(data)
 
 
+#: The plain token written at a line and column, if it reads as a number, boolean or null.
+Token: TypeAlias = Callable[[int, int], str | None]
+
+
 def from_data(
     data: Any,
     *,
@@ -152,6 +166,8 @@ def _from_data(
     file: str | None,
     locate: Callable[[tuple[str | int, ...]], tuple[int, int] | None] | None,
     upgrade: bool = False,
+    *,
+    token: Token | None = None,
 ) -> AnyDocument:
     if needs_upgrade(data):
         if not upgrade:
@@ -163,10 +179,16 @@ def _from_data(
     except ValidationError as error:
         issues = issues_from_validation_error(error, root=root, file=file)
         if locate is not None:
-            locs = [tuple(detail["loc"]) for detail in error.errors()]
+            details = error.errors()
             issues = [
-                _with_position(issue, loc, locate) for issue, loc in zip(issues, locs, strict=True)
+                _with_position(issue, tuple(detail["loc"]), locate)
+                for issue, detail in zip(issues, details, strict=True)
             ]
+            if token is not None:
+                issues = [
+                    _as_written(issue, detail, token)
+                    for issue, detail in zip(issues, details, strict=True)
+                ]
         raise DocumentError(issues, file=file) from None
 
 
@@ -189,6 +211,30 @@ def _with_position(
         line=line,
         column=column,
     )
+
+
+def _as_written(issue: Issue, detail: Any, token: Token) -> Issue:
+    """For a string field given a YAML number, boolean or null: the token as written."""
+    if detail["type"] != "string_type" or issue.line is None or issue.column is None:
+        return issue
+    written = token(issue.line, issue.column)
+    if written is None:
+        return issue
+    kind = _KINDS.get(type(detail["input"]), "no text")
+    hint = f"YAML reads {written} as {kind}: quote it ('{written}') to keep it as text"
+    return Issue(
+        code=issue.code,
+        message=issue.message,
+        path=issue.path,
+        value=written,
+        hint=hint,
+        file=issue.file,
+        line=issue.line,
+        column=issue.column,
+    )
+
+
+_KINDS = {bool: "a boolean", int: "a number", Decimal: "a number", type(None): "null"}
 
 
 def loads(
@@ -229,11 +275,13 @@ def _loads(
             hint="raise Limits.max_bytes if the document is trusted",
         )
     if fmt == "json" and len(text) <= limits.max_bytes:
-        doc = _from_json(text, limits)
+        doc = _from_json(text, limits)  # never with a surrogate: it needs UTF-8 text
         if doc is not None:
             return doc
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), file=file)
+    else:
+        check_text(text, file=file)
     if fmt == "json":
         data = parse_json(text, file=file, limits=limits)
     else:
@@ -248,7 +296,10 @@ def _loads(
         position: tuple[int, int] | None = locators[0].position(loc)
         return position
 
-    return _from_data(data, file, locate, upgrade)
+    def token(line: int, column: int) -> str | None:
+        return plain_token(source, line, column)
+
+    return _from_data(data, file, locate, upgrade, token=token if fmt == "yaml" else None)
 
 
 def _from_json(text: str | bytes, limits: Limits) -> AnyDocument | None:
@@ -298,12 +349,14 @@ def load(
     ``upgrade=True`` it is carried over in memory instead (its positions in the file are
     then not reported, since upgraded fields may have moved).
 
-    The garbage collector is paused while the document is built; a large one then joins
-    the collector's oldest generation at once. While a large document is alive, every
-    full collection the program runs (automatic or ``gc.collect()``) scans its millions
-    of objects again: about a second each at national size. With ``freeze=True``, ``load``
-    first runs one full collection, then, once the document is built, calls
-    ``gc.freeze()``, moving every object alive (the document included) to the
+    In a single-threaded program the garbage collector is paused while the document is
+    built (never when other threads run, and never turned on if the program turned it
+    off); a large one then joins the collector's oldest generation at once. While a
+    large document is alive, every full collection the program runs (automatic or
+    ``gc.collect()``) scans its millions of objects again: about a second each at
+    national size. With ``freeze=True``, ``load`` first runs one full collection, then,
+    once the document is built, calls ``gc.freeze()``, moving every object alive (the
+    document included) to the
     collector's permanent generation, where collections no longer look.
 
     This is safe for the document: it holds no reference cycles, so dropping it frees
@@ -358,6 +411,7 @@ def to_data(doc: AnyDocument) -> dict[str, Any]:
 def dumps(doc: AnyDocument, format: str = "json") -> str:
     """Serialise *doc* as deterministic JSON or YAML text."""
     fmt = _check_format(format)
+    _refuse_floats(doc)
     if fmt == "json":
         data = _pydantic_json(doc)
         if data is not None:
@@ -366,7 +420,30 @@ def dumps(doc: AnyDocument, format: str = "json") -> str:
     # rescan the document, again and again for a large one. (PyYAML's emitter, for the
     # rare documents it writes, leaves a few cycles that the next collection frees.)
     with paused_gc():
-        return to_json_text(to_data(doc)) if fmt == "json" else to_yaml_text(to_data(doc))
+        if fmt == "yaml":
+            return to_yaml_text(to_data(doc), refuse_surrogates=True)
+        return _writable(to_json_text(to_data(doc)))
+
+
+def _writable(text: str) -> str:
+    """*text* itself, unless it holds an unpaired surrogate no reader would accept.
+
+    Only a document built without validation (``model_construct``, ``model_copy``) can
+    hold one: validation refuses them.
+
+    Raises:
+        ValueError: naming the line and column of the surrogate in the written text.
+    """
+    try:
+        check_text(text, file=None)
+    except ParseError as error:
+        issue = error.issues[0]
+        raise ValueError(
+            f"cannot write the document: {issue.message} at line {issue.line}, column "
+            f"{issue.column} of the output, near {issue.value!r}; validate the document "
+            "(e.g. with from_data) to find the field"
+        ) from None
+    return text
 
 
 def _pydantic_json(doc: AnyDocument) -> bytes | None:
@@ -399,6 +476,20 @@ def _holds_float(doc: AnyDocument) -> bool | None:
     return any(map(_has_float, filter(None, map(_EXTENSIONS, found))))
 
 
+def _refuse_floats(doc: AnyDocument) -> None:
+    """Refuse to write a binary float in ``extensions``, which no reader would accept.
+
+    Only a document built without validation (``model_construct``, ``model_copy``) can
+    hold one: validation refuses them.
+    """
+    if _holds_float(doc):
+        raise ValueError(
+            "cannot write the document: its extensions hold a binary floating-point number, "
+            "and extensions hold whole numbers only; write it as a string, and validate the "
+            "document (e.g. with from_data) to find it"
+        )
+
+
 def _has_float(value: object) -> bool:
     stack = [value]
     while stack:
@@ -421,10 +512,11 @@ def dump(
     """Write *doc* to *path* atomically (format from the extension unless given)."""
     name = os.fspath(path)
     fmt = _check_format(format) if format is not None else detect_format(name)
+    _refuse_floats(doc)
     if fmt == "yaml":
-        data = to_yaml_text(to_data(doc)).encode("utf-8")
+        data = to_yaml_text(to_data(doc), refuse_surrogates=True).encode("utf-8")
     elif (written := _pydantic_json(doc)) is not None:
         data = written
     else:
-        data = to_json_text(to_data(doc)).encode("utf-8")
+        data = _writable(to_json_text(to_data(doc))).encode("utf-8")
     atomic_write(Path(name), data)

@@ -46,8 +46,8 @@ EventKind = Literal["meeting", "cadence", "milestone"]
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)
 #: The namespace of the events' UIDs (UUID version 5 of the document and entity ids).
 UID_NAMESPACE = uuid.UUID("6c0b5f0e-6a55-5a3e-9d0c-75677561676c")
-#: How far after its anchor a cadence's first day is looked for.
-_FIRST_DAY_SPAN_YEARS = 30
+#: How far after its anchor a cadence's first day is looked for (about 30 years).
+_FIRST_DAY_SPAN = timedelta(days=30 * 366)
 
 _WORDS: dict[str, dict[Lang, str]] = {
     "planned": {
@@ -226,7 +226,7 @@ class _Collector:
         names = {name for name, _ in rule.parts}
         if last is not None and not names & {"UNTIL", "COUNT"}:
             rule = Recurrence(f"{rule.text};UNTIL={last:%Y%m%d}")
-        horizon = anchor.replace(year=anchor.year + _FIRST_DAY_SPAN_YEARS)
+        horizon = date.max if date.max - anchor < _FIRST_DAY_SPAN else anchor + _FIRST_DAY_SPAN
         first = rule.occurrences(anchor, horizon if last is None else min(last, horizon), limit=1)
         if not first:
             reason = f"the rule {rule} falls on no day from {anchor} to the body's end"

@@ -1,9 +1,12 @@
 """The JSON Schema (Draft 2020-12) of both root documents, for validators in any language.
 
-The schema checks structure: fields, types, patterns. Some checks need the whole
-document or the shipped codelists and are done by the library only: that references
-resolve (fields marked ``x-uguaglianza-ref`` list the accepted entity kinds) and that
-codes are known (fields marked ``x-uguaglianza-codelist`` name their codelist).
+The schema checks structure: fields, types, patterns, real dates, how deeply
+``extensions`` nest. Some checks need the whole document or the shipped codelists and are
+done by the library only: that references resolve and that codes are known. The fields
+they apply to carry a standard ``$comment``, so that strict validators compile the schema
+as it is and other tools can still read it: ``uguaglianza:ref=organisation,person`` lists
+the entity kinds a reference accepts, ``uguaglianza:codelist=action_kinds`` names a
+field's codelist.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def json_schema() -> dict[str, Any]:
         "description": (
             "A plan document (one plan and everything it uses) or a landscape (several "
             "plans over shared registries). References and codes are checked by the "
-            "library; see x-uguaglianza-ref and x-uguaglianza-codelist."
+            "library; the fields they apply to say so in their $comment: "
+            "'uguaglianza:ref=KIND,KIND' or 'uguaglianza:codelist=NAME'."
         ),
         "oneOf": [{"$ref": "#/$defs/PlanDocument"}, {"$ref": "#/$defs/Landscape"}],
         "$defs": top["$defs"],

@@ -1,42 +1,53 @@
 """Building blocks shared by every model: the base classes, ids, references, codes, money.
 
 References and codes are plain strings annotated with a marker (:class:`Ref`,
-:class:`CodeIn`). The markers drive three things at once: the JSON Schema keywords
-``x-uguaglianza-ref`` / ``x-uguaglianza-codelist`` that tools in other languages can read,
-and the document-wide check that every reference resolves to an entity of an accepted
-kind and every code is known (see :mod:`uguaglianza.model._resolve`).
+:class:`CodeIn`). The markers drive two things at once: a ``$comment`` in the JSON Schema
+(``uguaglianza:ref=organisation,person`` or ``uguaglianza:codelist=action_kinds``) that
+tools in other languages can read, and the document-wide check that every reference
+resolves to an entity of an accepted kind and every code is known (see
+:mod:`uguaglianza.model._resolve`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     JsonValue,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    StrictStr,
     StringConstraints,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
+from typing_extensions import TypeAliasType
 
 from uguaglianza.dates import PartialDate, Period
 
 __all__ = [
     "CODE",
     "ID_PATTERN",
+    "MAX_EXTENSION_DEPTH",
     "REF",
     "AbsenceReason",
     "Amount",
     "CodeIn",
     "Entity",
+    "Extensions",
     "FormerName",
     "Id",
     "Identifier",
@@ -83,6 +94,29 @@ ENTITY_KINDS = frozenset(
 )
 
 
+def _strict_scalars(schema: Any) -> None:
+    """Make every integer and boolean in a core schema strict, as JSON Schema has them.
+
+    Lax pydantic would read ``"5"`` or ``true`` as the integer 5 or 1, and ``"yes"`` or
+    ``1`` as true, which the JSON Schema refuses.
+    """
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("type") in ("int", "bool"):
+                node["strict"] = True
+            # Keys of a mapping are strings in JSON: a key such as "2024" stays readable.
+            skip = "keys_schema" if node.get("type") == "dict" else None
+            stack.extend(
+                value
+                for name, value in node.items()
+                if name != skip and isinstance(value, dict | list)
+            )
+        elif isinstance(node, list):
+            stack.extend(value for value in node if isinstance(value, dict | list))
+
+
 class Model(BaseModel):
     """Base of every model: immutable, and no unknown field is ever silently dropped."""
 
@@ -92,7 +126,57 @@ class Model(BaseModel):
         use_attribute_docstrings=True,
         validate_default=False,
         ser_json_inf_nan="strings",
+        defer_build=True,
+        # A length constraint, even this empty one, makes pydantic read every string as
+        # Unicode text, which refuses unpaired surrogates ("P\ud800") in every string field
+        # with ``string_unicode``: no UTF-8 file could hold them.
+        str_min_length=0,
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """The schema pydantic builds, with integers and booleans taken strictly."""
+        schema = handler(source)
+        _strict_scalars(schema)
+        return schema
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate JSON text read as :func:`uguaglianza.loads` reads it: exactly.
+
+        Numbers keep their digits (``1500.10`` is an exact amount), repeated keys, NaN,
+        unpaired surrogates and text beyond the default limits are refused, as
+        ``ValidationError`` like any other problem. With ``strict=True`` pydantic's own
+        strict JSON validation follows those checks (amounts then need strings).
+        """
+        # Only the options given: older pydantic versions know fewer of them.
+        options: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("strict", strict),
+                ("extra", extra),
+                ("context", context),
+                ("by_alias", by_alias),
+                ("by_name", by_name),
+            )
+            if value is not None
+        }
+        data = _read_json(cls.__name__, json_data)
+        if strict:
+            # Strict Python validation would refuse JSON arrays for tuples.
+            return super().model_validate_json(json_data, **options)
+        return cls.model_validate(data, **options)
 
 
 Id = Annotated[
@@ -118,7 +202,7 @@ class Ref:
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
-        schema["x-uguaglianza-ref"] = list(self.kinds)
+        schema["$comment"] = "uguaglianza:ref=" + ",".join(self.kinds)
         schema.setdefault("description", "Id of an entity of kind: " + ", ".join(self.kinds) + ".")
         return schema
 
@@ -133,7 +217,7 @@ class CodeIn:
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
-        schema["x-uguaglianza-codelist"] = self.codelist
+        schema["$comment"] = "uguaglianza:codelist=" + self.codelist
         schema.setdefault(
             "description",
             f"A code from the '{self.codelist}' codelist or one declared by the document.",
@@ -147,6 +231,11 @@ CODE = StringConstraints(min_length=1, max_length=100, pattern=CODE_PATTERN)
 REF = StringConstraints(min_length=1, max_length=200, pattern=ID_PATTERN)
 
 
+_QUANTITY_TEXT = r"-?[0-9]+(\.[0-9]+)?"
+_AMOUNT_TEXT = r"[0-9]+(\.[0-9]+)?"
+_NON_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
+
+
 def _reject_inexact(value: object) -> object:
     """Refuse binary floats: an amount must be exact (write it as a string or integer)."""
     if isinstance(value, float):
@@ -158,7 +247,28 @@ def _reject_inexact(value: object) -> object:
         )
     if isinstance(value, bool):
         raise PydanticCustomError("decimal_type", "a boolean is not a number", {})
+    if (
+        isinstance(value, str)
+        and not re.fullmatch(_QUANTITY_TEXT, value)
+        and value.lstrip("+-").lower() not in _NON_FINITE  # refused as not finite
+    ):
+        # Python would also read "1e5", "1_000", " 1.5" or digits of other scripts.
+        raise PydanticCustomError(
+            "decimal_parsing",
+            "{text} is not a number written as digits, with an optional minus sign and "
+            "an optional dot followed by digits",
+            {"text": repr(value)},
+        )
     return value
+
+
+def _reject_inexact_amount(value: object) -> object:
+    """Like :func:`_reject_inexact`, and a string never has a minus sign, not even ``-0``."""
+    if isinstance(value, str) and value.startswith("-"):
+        raise PydanticCustomError(
+            "greater_than_equal", "an amount of money is written without a minus sign", {}
+        )
+    return _reject_inexact(value)
 
 
 #: An exact, finite decimal number (never a float, NaN or infinite).
@@ -169,7 +279,7 @@ Quantity = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+                {"type": "string", "pattern": f"^{_QUANTITY_TEXT}$"},
                 {"type": "number"},
             ],
             "description": "An exact decimal number, preferably written as a string.",
@@ -180,17 +290,157 @@ Quantity = Annotated[
 #: A non-negative exact amount of money.
 Amount = Annotated[
     Decimal,
-    BeforeValidator(_reject_inexact),
+    BeforeValidator(_reject_inexact_amount),
     Field(allow_inf_nan=False, ge=0),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
+                {"type": "string", "pattern": f"^{_AMOUNT_TEXT}$"},
                 {"type": "number", "minimum": 0},
             ],
             "description": "An exact, non-negative amount, preferably written as a string.",
         }
     ),
+]
+
+
+def _read_json(title: str, json_data: str | bytes | bytearray) -> Any:
+    """The data in JSON text, parsed exactly, or a ``ValidationError`` saying why not."""
+    # Imported here: the readers import the models.
+    from uguaglianza.errors import ParseError, UguaglianzaError
+    from uguaglianza.io._json import parse_json
+    from uguaglianza.io._source import decode_text
+
+    try:
+        text = json_data if isinstance(json_data, str) else decode_text(bytes(json_data), file=None)
+        return parse_json(text)
+    except UguaglianzaError as error:
+        details: list[InitErrorDetails] = []
+        for issue in error.issues if isinstance(error, ParseError) else ():
+            where = f" at line {issue.line}, column {issue.column}" if issue.line else ""
+            hint = f"; {issue.hint}" if issue.hint else ""
+            path = f"{issue.path}: " if issue.path else ""
+            message = f"{path}{issue.message}{where}{hint}"
+            details.append(_json_error(issue.code, message, issue.value))
+        if not details:
+            details.append(_json_error("json_invalid", str(error), None))
+        raise ValidationError.from_exception_data(title, details, input_type="json") from None
+
+
+def _json_error(code: str, message: str, value: object) -> InitErrorDetails:
+    return {
+        "type": PydanticCustomError(code, "{message}", {"message": message}),
+        "loc": (),
+        "input": value,
+    }
+
+
+#: How deeply lists and mappings may nest inside an ``extensions`` mapping. Together
+#: with the deepest place a model has an ``extensions`` field, it keeps every document
+#: within the reader's default nesting limit (64), so that what a model holds is read back.
+MAX_EXTENSION_DEPTH = 16
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# The JSON Schema of extension values, one definition per level of nesting left.
+_Level: Any = TypeAliasType("ExtensionScalar", StrictStr | StrictInt | StrictBool | None)
+for _depth in range(1, MAX_EXTENSION_DEPTH + 1):
+    _Level = TypeAliasType(  # type: ignore[misc]  # a computed name, one per level
+        f"ExtensionValue{_depth}",
+        StrictStr | StrictInt | StrictBool | list[_Level] | dict[str, _Level] | None,
+    )
+_EXTENSIONS_INPUT: Any = dict[str, _Level]
+
+
+def _extension_error(code: str, message: str, value: object, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, message, {"value": repr(value), **context})
+
+
+def _extension_problem(value: object, depth: int) -> PydanticCustomError | None:
+    """Why *value*, nested *depth* levels inside ``extensions``, cannot be kept, or None."""
+    kind = type(value)
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            return _extension_error(
+                "string_unicode",
+                "the string holds an unpaired UTF-16 surrogate, which no UTF-8 file can hold",
+                value,
+            )
+        return None
+    if kind in (int, bool) or value is None:
+        return None
+    if kind in (float, Decimal):
+        return _extension_error(
+            "inexact_number",
+            "extensions hold whole numbers only: {text} has a fraction or an exponent; "
+            'write it as a string, e.g. "{text}"',
+            value,
+            text=str(value),
+        )
+    if kind in (list, dict):
+        if depth > MAX_EXTENSION_DEPTH:
+            return _extension_error(
+                "too_deep",
+                "extensions nest at most {limit} levels of lists and mappings",
+                value,
+                limit=MAX_EXTENSION_DEPTH,
+            )
+        return None
+    return _extension_error(
+        "extension_value",
+        "extensions hold JSON values only (strings, whole numbers, true, false, null, lists "
+        "and mappings), not {kind}",
+        value,
+        kind=kind.__name__,
+    )
+
+
+def _copy_extensions(value: object) -> dict[str, JsonValue]:
+    """A copy of an ``extensions`` mapping, or a ``ValidationError`` listing its problems."""
+    if type(value) is not dict:
+        raise PydanticCustomError("dict_type", "Input should be a valid dictionary", {})
+    problems: list[InitErrorDetails] = []
+    result: dict[str, JsonValue] = _copy_value(value, (), 0, problems)
+    if problems:
+        raise ValidationError.from_exception_data("extensions", problems)
+    return result
+
+
+def _copy_value(
+    item: Any, loc: tuple[str | int, ...], depth: int, problems: list[InitErrorDetails]
+) -> Any:
+    """A copy of *item*, at *loc* inside ``extensions``; its problems go to *problems*."""
+    problem = _extension_problem(item, depth)
+    if problem is not None:
+        problems.append({"type": problem, "loc": loc, "input": item})
+        return None
+    if type(item) is list:
+        return [_copy_value(inner, (*loc, i), depth + 1, problems) for i, inner in enumerate(item)]
+    if type(item) is not dict:
+        return item
+    result = {}
+    for key, inner in item.items():
+        if type(key) is str and not _SURROGATE.search(key):
+            result[key] = _copy_value(inner, (*loc, key), depth + 1, problems)
+            continue
+        written = str(key).encode("utf-8", "backslashreplace").decode("utf-8")
+        problems.append(
+            {
+                "type": _extension_error(
+                    "extension_key", "keys in extensions are strings of Unicode text", key
+                ),
+                "loc": (*loc, written),
+                "input": key,
+            }
+        )
+    return result
+
+
+#: Users' own data: JSON values with string keys and whole numbers, nesting at most
+#: :data:`MAX_EXTENSION_DEPTH` levels, so that every writer and reader keeps it as is.
+Extensions: TypeAlias = Annotated[
+    dict[str, JsonValue],
+    PlainValidator(_copy_extensions, json_schema_input_type=_EXTENSIONS_INPUT),
 ]
 
 
@@ -294,7 +544,7 @@ class Entity(Stated):
     """Provenance of this entity."""
     notes: str | None = None
     """Free remarks, e.g. what the source leaves open."""
-    extensions: dict[str, JsonValue] = Field(default_factory=dict)
+    extensions: Extensions = Field(default_factory=dict)
     """Users' own data, kept as is. Any other unknown field is an error."""
 
 

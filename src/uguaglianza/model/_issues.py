@@ -31,6 +31,9 @@ _HINTS = {
     "union_tag_not_found": 'add "document: plan" or "document: landscape" at the top',
     "greater_than_equal": "amounts of money are never negative",
     "finite_number": "write a finite number",
+    "string_unicode": "the text holds an unpaired UTF-16 surrogate (such as \\ud800), which is "
+    "not a character: remove it, or write the character it was meant to be",
+    "inexact_number": 'write the number as a string, e.g. "1500.10"',
 }
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, JsonValue, PrivateAttr, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
-from uguaglianza.model._base import Id, LanguageTag, Model
+from uguaglianza.model._base import Extensions, Id, LanguageTag, Model
 from uguaglianza.model._resolve import DocumentIndex, build_index, register_kind
 from uguaglianza.model.actors import Organisation, Person, Post
 from uguaglianza.model.acts import Act, Obligation, Opinion
@@ -110,7 +110,7 @@ class _Root(Model):
     transfers: tuple[Transfer, ...] = ()
     """Money paid from one party to another, possibly through intermediaries."""
     relations: tuple[Relation, ...] = ()
-    extensions: dict[str, JsonValue] = Field(default_factory=dict)
+    extensions: Extensions = Field(default_factory=dict)
     """Users' own data, kept as is."""
 
     _index: tuple[dict[str, Any], DocumentIndex, bool] | None = PrivateAttr(default=None)

@@ -1,0 +1,7 @@
+"""``python -m uguaglianza``: the ``uguaglianza`` command."""
+
+import sys
+
+from uguaglianza.cli import main
+
+sys.exit(main())
