@@ -46,8 +46,11 @@ def _by_id(items: Any, entity_id: str | None) -> Any:
     return found[0]
 
 
-def test_the_examples_are_the_five_seeds() -> None:
-    assert sorted(path.name for path in EXAMPLES.glob("*.yaml")) == NAMES
+def test_the_examples_are_the_five_seeds_and_the_format_2_examples() -> None:
+    from tests.test_examples_lifecycle import NAMES as FORMAT_2_NAMES
+
+    expected = sorted(NAMES + FORMAT_2_NAMES)
+    assert sorted(path.name for path in EXAMPLES.glob("*.yaml")) == expected
     assert sorted(path.name for path in EXAMPLES.glob("*.json")) == []
 
 

@@ -110,9 +110,19 @@ def _plans(doc: PlanDocument | Landscape, profile: str | None) -> list[PlanInfo]
     located: list[tuple[Plan, Loc]]
     if isinstance(doc, PlanDocument):
         located = [(doc.plan, ("plan",))]
+
     else:
         located = [(plan, ("plans", i)) for i, plan in enumerate(doc.plans)]
-    return [PlanInfo(plan, loc, profile or profile_for_kind(plan.kind)) for plan, loc in located]
+    infos = [PlanInfo(plan, loc, profile or profile_for_kind(plan.kind)) for plan, loc in located]
+    if isinstance(doc, PlanDocument):
+        # Related plans are context the sources give (the plan superseded, the PIAO the
+        # PAP is part of): checked for consistency under the basic profile; a plan checked
+        # under its own profile belongs in a document of its own or in a landscape.
+        infos += [
+            PlanInfo(plan, ("related_plans", i), profile or "basic")
+            for i, plan in enumerate(doc.related_plans)
+        ]
+    return infos
 
 
 def _severities(

@@ -15,7 +15,9 @@ one of its actions) *and* the document holds the evidence below:
 - UG504 training: an action of kind ``training`` (or narrower) or carrying
   ``he_gep_training`` (declaring it on the plan alone describes no training).
 
-Evidence the document records as not stated (``absent``) makes the answer "not known".
+Evidence the document records as not stated (``absent``) makes the answer "not known";
+so does, for UG504, an intervention area that no recorded action serves (the source shows
+only some of the plan's actions).
 """
 
 from __future__ import annotations
@@ -198,7 +200,15 @@ def _training_gaps(ctx: Context, info: PlanInfo) -> list[Gap]:
         f"un'azione di formazione (tipo `training` o codice {TRAINING})",
         f"a training action (kind `training` or coded {TRAINING})",
     )
-    return [Gap(text, not plan.is_absent("actions"))]
+    return [Gap(text, not (plan.is_absent("actions") or _actions_known_in_part(plan)))]
+
+
+def _actions_known_in_part(plan: Plan) -> bool:
+    """Whether an intervention area has no recorded action or objective: the source lists
+    only some of the plan's actions, so a missing one may be among the rest."""
+    served = {area for action in plan.actions for area in action.areas}
+    served.update(area for objective in plan.objectives for area in objective.areas)
+    return any(area.id not in served for area in plan.areas)
 
 
 def _requirement(gaps: Gaps) -> Check:
