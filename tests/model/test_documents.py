@@ -196,6 +196,29 @@ def test_merge_keeps_identical_definitions_once(minimal: Factory) -> None:
     assert [t.id for t in landscape.territories] == ["cm-bo", "com-bo"]
 
 
+def test_merge_carries_the_registries_and_related_plans_of_format_2_0(minimal: Factory) -> None:
+    data = minimal()
+    data["related_plans"] = [{"id": "plan-old", "kind": "equality_plan", "name": "Piano 2016"}]
+    data["plan"]["links"] = [{"kind": "supersedes", "plan": "plan-old"}]
+    data["opinions"] = [{"id": "parere", "name": "Parere", "by": "org-cm", "on": "plan-1"}]
+    data["obligations"] = [
+        {"id": "monitoraggio", "name": "Monitoraggio", "kind": "monitor", "subject": "plan-1"}
+    ]
+    data["transfers"] = [{"id": "quota", "payer": "org-cm", "payee": "org-cm"}]
+    relation = {"kind": "coordinates", "subject": "org-cm", "target": "cm-bo"}
+    data["relations"] = [{**relation, "absent": {"period": "not_stated"}}]
+    first = uguaglianza.from_data(data)
+    second = _second(minimal)
+    second["relations"] = [{**relation, "absent": {"period": "not_stated"}}, relation]
+    landscape = merge([first, uguaglianza.from_data(second)], id="tutto")
+    assert [plan.id for plan in landscape.plans] == ["plan-1", "plan-old", "plan-2"]
+    assert [item.id for item in landscape.opinions] == ["parere"]
+    assert [item.id for item in landscape.obligations] == ["monitoraggio"]
+    assert [item.id for item in landscape.transfers] == ["quota"]
+    # The same relation is kept once; one that differs only in what it leaves unsaid is not.
+    assert [r.absent for r in landscape.relations] == [{"period": "not_stated"}, {}]
+
+
 def test_merge_reports_conflicting_definitions(minimal: Factory) -> None:
     first = uguaglianza.from_data(minimal())
     other = _second(minimal)

@@ -66,7 +66,7 @@ def test_the_comparison_sees_a_value_lost_or_misplaced() -> None:
     assert leaves(misplaced) != leaves(data, as_1_0=True)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents_1_0)
 def test_generated_1_0_documents_upgrade_keeping_every_value(data: dict[str, Any]) -> None:
     errors = sorted(VALIDATOR_1_0.iter_errors(data), key=str)
@@ -94,7 +94,7 @@ def test_the_1_0_generator_reaches_every_documented_move(wanted: Any) -> None:
     assert found["schema_version"] == "1.0"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents_1_0, st.sampled_from(["name_en", "operator", "network", "schema_version"]))
 def test_extensions_are_never_touched(data: dict[str, Any], key: str) -> None:
     mine = {key: "1.0", "nested": [{key: "x", "name_en": "y"}], "services": [{"operator": 1}]}
