@@ -14,6 +14,7 @@ import pytest
 import uguaglianza
 from uguaglianza.errors import MissingExtraError
 from uguaglianza.io.ical import FALLBACK_STAMP, CalendarEvents, calendar_events, ical_bytes
+from uguaglianza.model import FORMAT_VERSION
 
 Factory = Callable[[], dict[str, Any]]
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
@@ -68,6 +69,7 @@ def expected(events: CalendarEvents) -> list[dict[str, Any]]:
 
 def with_machinery(data: dict[str, Any]) -> dict[str, Any]:
     """*data* with a body that meets on known and partial dates and a dated plan."""
+    data["schema_version"] = FORMAT_VERSION
     data["sources"] = [
         {"id": "s-old", "name": "Lettera", "date": "2022-05-10"},
         {"id": "s-new", "name": "Comunicato", "date": "2023-02"},
@@ -282,6 +284,7 @@ def test_text_with_separators_reads_back_unchanged(doc: uguaglianza.PlanDocument
 def test_several_plans_of_a_landscape_have_their_milestones(minimal: Factory) -> None:
     one = uguaglianza.from_data(with_machinery(minimal()))
     other_data = minimal()
+    other_data["schema_version"] = FORMAT_VERSION
     other_data["id"] = "doc-other"
     other_data["plan"]["id"] = "plan-2"
     other_data["plan"]["name"] = "Altro piano"
@@ -304,3 +307,74 @@ def test_without_icalendar_the_error_names_the_extra(
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'uguaglianza\[calendar\]'"):
         ical_bytes(calendar_events(doc))
+
+
+def with_obligations(data: dict[str, Any], *obligations: dict[str, Any]) -> dict[str, Any]:
+    data = with_machinery(data)
+    data["acts"] = [
+        {"id": "delibera", "kind": "executive_resolution", "name": "Delibera", "date": "2022-07-13"}
+    ]
+    data["obligations"] = [
+        {"id": f"o-{i}", "name": f"Obbligo {i}", "kind": "monitor", **obligation}
+        for i, obligation in enumerate(obligations)
+    ]
+    return data
+
+
+def deadlines(found: CalendarEvents) -> dict[str, Any]:
+    return {e.path: e for e in found.events if e.kind == "deadline"}
+
+
+def test_obligations_deadlines_are_events(minimal: Factory) -> None:
+    data = with_obligations(
+        minimal(),
+        {"due": "2024-03-31", "bearer": "org-cm"},
+        {"within": "P1Y", "arises_from": ["delibera"], "fulfilled_by": ["plan-1"]},
+        {"within": "P2Y", "start": "2022-05"},
+        {"within": "P3Y", "start": "2022"},
+        {"due": "2023-06-30", "every": "annual", "period": {"start": "2023", "end": "2026"}},
+    )
+    found = calendar_events(uguaglianza.from_data(data))
+    events = deadlines(found)
+    fixed = events["obligations[0]"]
+    assert (fixed.start, fixed.end, fixed.summary) == (
+        date(2024, 3, 31),
+        date(2024, 4, 1),
+        "Scadenza: Obbligo 0",
+    )
+    assert "A carico di: Città metropolitana di Bologna." in fixed.description
+    assert "Non risulta adempiuto." in fixed.description
+    counted = events["obligations[1]"]
+    assert counted.start == date(2023, 7, 13)
+    assert "Termine: P1Y da 2022-07-13." in counted.description
+    assert "Adempiuto da: plan-1." in counted.description
+    month = events["obligations[2]"]
+    assert (month.start, month.end, month.precision) == (
+        date(2024, 5, 1),
+        date(2024, 6, 1),
+        "month",
+    )
+    year = events["obligations[3]"]
+    assert (year.start, year.end, year.precision) == (date(2025, 1, 1), date(2026, 1, 1), "year")
+    recurring = events["obligations[4]"]
+    assert recurring.rule is not None
+    assert recurring.rule.text == "FREQ=YEARLY;UNTIL=20261231"
+    assert read_back(ical_bytes(found)) == expected(found)
+
+
+@pytest.mark.parametrize(
+    ("obligation", "reason"),
+    [
+        ({}, "it has neither a due date nor a time limit"),
+        ({"within": "P6M"}, "its time limit P6M counts from no known date"),
+        ({"within": "P6M", "start": "2022"}, "known only to the year"),
+        ({"within": "P10D", "start": "2022-05"}, "known only to the month"),
+    ],
+)
+def test_a_deadline_that_falls_on_no_day_is_left_out_and_said(
+    minimal: Factory, obligation: dict[str, Any], reason: str
+) -> None:
+    found = calendar_events(uguaglianza.from_data(with_obligations(minimal(), obligation)))
+    assert not deadlines(found)
+    (item,) = (i for i in found.left_out if i.what == "obligation o-0")
+    assert item.path == "obligations[0]" and reason in item.reason

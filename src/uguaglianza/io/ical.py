@@ -1,4 +1,4 @@
-"""Calendars: a document's meetings, cadences and plan milestones as RFC 5545 events.
+"""Calendars: meetings, cadences, plan milestones and deadlines as RFC 5545 events.
 
 :func:`calendar_events` reads the dated things of a document into :class:`CalendarEvent`
 values and says what it had to leave out; :func:`ical_bytes` writes them as an iCalendar
@@ -25,9 +25,17 @@ import attrs
 from pydantic import BaseModel
 
 from uguaglianza.codelists import load_codelist
-from uguaglianza.dates import PartialDate, Precision, Recurrence
+from uguaglianza.dates import DateValueError, PartialDate, Precision, Recurrence
 from uguaglianza.errors import MissingExtraError
-from uguaglianza.model import GovernanceBody, Landscape, Meeting, Milestone, Plan, PlanDocument
+from uguaglianza.model import (
+    GovernanceBody,
+    Landscape,
+    Meeting,
+    Milestone,
+    Obligation,
+    Plan,
+    PlanDocument,
+)
 
 __all__ = [
     "FALLBACK_STAMP",
@@ -40,12 +48,22 @@ __all__ = [
 ]
 
 Lang = Literal["it", "en"]
-EventKind = Literal["meeting", "cadence", "milestone"]
+EventKind = Literal["meeting", "cadence", "milestone", "deadline"]
 
 #: DTSTAMP of every event when no source of the document has a date.
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)
 #: The namespace of the events' UIDs (UUID version 5 of the document and entity ids).
 UID_NAMESPACE = uuid.UUID("6c0b5f0e-6a55-5a3e-9d0c-75677561676c")
+#: The rule of each recurring frequency code; the others (once, continuous...) do not repeat.
+_EVERY = {
+    "weekly": "FREQ=WEEKLY",
+    "monthly": "FREQ=MONTHLY",
+    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
+    "semiannual": "FREQ=MONTHLY;INTERVAL=6",
+    "annual": "FREQ=YEARLY",
+    "biennial": "FREQ=YEARLY;INTERVAL=2",
+    "triennial": "FREQ=YEARLY;INTERVAL=3",
+}
 #: How far after its anchor a cadence's first day is looked for (about 30 years).
 _FIRST_DAY_SPAN = timedelta(days=30 * 366)
 
@@ -72,6 +90,14 @@ _WORDS: dict[str, dict[Lang, str]] = {
         "en": "Regular meetings by the body's cadence ({rule}), not meetings the source reports.",
     },
     "act": {"it": "Atto: {act}.", "en": "Act: {act}."},
+    "deadline": {"it": "Scadenza", "en": "Deadline"},
+    "bearer": {"it": "A carico di: {name}.", "en": "Borne by: {name}."},
+    "fulfilled": {"it": "Adempiuto da: {ids}.", "en": "Fulfilled by: {ids}."},
+    "open": {"it": "Non risulta adempiuto.", "en": "Not recorded as fulfilled."},
+    "counted": {
+        "it": "Termine: {within} da {start}.",
+        "en": "Time limit: {within} from {start}.",
+    },
 }
 
 
@@ -123,9 +149,8 @@ def _say(key: str, lang: Lang, **values: str) -> str:
 
 
 def _name(entity: Any, lang: Lang) -> str:
-    """The entity's name in *lang*, as written when it has no translation into *lang*."""
-    translations: dict[str, str] = getattr(entity, "translations", {}) or {}
-    return translations.get(lang) or str(entity.name)
+    """The entity's name in *lang*, as written when it has no translation."""
+    return str(entity.label(lang))
 
 
 def _uid(*parts: str) -> str:
@@ -254,7 +279,12 @@ class _Collector:
         plan_name = "" if plan is None else (plan.short_name or _name(plan, self.lang))
         what = f"milestone {milestone.kind}" + (f" of plan {plan.id}" if plan else "")
         if milestone.date is None:
-            self.left_out.append(LeftOut(path, what, "it has no date"))
+            reason = "it has no date" + (
+                f'; the source writes "{milestone.date_as_written}"'
+                if milestone.date_as_written
+                else ""
+            )
+            self.left_out.append(LeftOut(path, what, reason))
             return
         key = "\x1f".join((plan.id if plan else "", milestone.kind, str(milestone.date)))
         self.seen[key] = self.seen.get(key, 0) + 1
@@ -277,9 +307,85 @@ class _Collector:
                 precision=milestone.date.precision,
                 planned=milestone.planned,
                 description="\n".join(lines),
-                location=None if body is None else _name(body.entity, self.lang),
+                location=milestone.place
+                or (None if body is None else _name(body.entity, self.lang)),
             )
         )
+
+    def obligation(self, path: str, obligation: Obligation) -> None:
+        what = f"obligation {obligation.id}"
+        due = _deadline(obligation, self.doc)
+        if isinstance(due, str):
+            self.left_out.append(LeftOut(path, what, due))
+            return
+        start, end = _span(due)
+        lines = [_label("obligation_kinds", obligation.kind, self.lang) + "."]
+        lines += _precision_note(due, self.lang)
+        if obligation.due is None and obligation.within is not None:
+            counted = _deadline_start(obligation, self.doc)
+            lines.append(
+                _say("counted", self.lang, within=str(obligation.within), start=str(counted))
+            )
+        bearer = self.doc.index.get(obligation.bearer) if obligation.bearer else None
+        if bearer is not None:
+            lines.append(_say("bearer", self.lang, name=_name(bearer.entity, self.lang)))
+        if obligation.fulfilled_by:
+            lines.append(_say("fulfilled", self.lang, ids=", ".join(obligation.fulfilled_by)))
+        else:
+            lines.append(_say("open", self.lang))
+        rule = None
+        if obligation.every in _EVERY:
+            text = _EVERY[obligation.every]
+            last = obligation.period.latest() if obligation.period is not None else None
+            rule = Recurrence(text if last is None else f"{text};UNTIL={last:%Y%m%d}")
+        self.events.append(
+            CalendarEvent(
+                uid=_uid(self.doc.id, "obligation", obligation.id),
+                kind="deadline",
+                path=path,
+                summary=f"{_say('deadline', self.lang)}: {_name(obligation, self.lang)}",
+                start=start,
+                end=end,
+                precision=due.precision,
+                rule=rule,
+                description="\n".join(lines),
+            )
+        )
+
+
+def _deadline_start(obligation: Obligation, doc: PlanDocument | Landscape) -> PartialDate | None:
+    """Where an obligation's time limit counts from: its start, else its first act's date."""
+    if obligation.start is not None or not obligation.arises_from:
+        return obligation.start
+    record = doc.index.get(obligation.arises_from[0])
+    return None if record is None else getattr(record.entity, "date", None)
+
+
+def _deadline(obligation: Obligation, doc: PlanDocument | Landscape) -> PartialDate | str:
+    """An obligation's deadline, as precise as its dates allow, or why it has none."""
+    if obligation.due is not None:
+        return obligation.due
+    within = obligation.within
+    if within is None:
+        return "it has neither a due date nor a time limit (`due` or `within`)"
+    start = _deadline_start(obligation, doc)
+    if start is None:
+        return (
+            f"its time limit {within} counts from no known date: "
+            "give `start`, or a dated act first in `arises_from`"
+        )
+    try:
+        day = within.add_to(start.earliest())
+    except DateValueError as error:
+        return str(error)
+    if start.precision == "day":
+        return PartialDate.from_date(day)
+    if not (within.weeks or within.days) and (start.precision == "month" or not within.months):
+        return PartialDate(day.year, None if start.precision == "year" else day.month)
+    return (
+        f"its time limit {within} counts from {start}, known only to the {start.precision}, "
+        "so it falls in no single month or year"
+    )
 
 
 def _anchor(body: GovernanceBody) -> date | None:
@@ -307,7 +413,7 @@ def _stamp(doc: PlanDocument | Landscape) -> datetime:
 
 
 def calendar_events(doc: PlanDocument | Landscape, *, lang: Lang = "it") -> CalendarEvents:
-    """The meetings, cadences and plan milestones of *doc* as events, in document order.
+    """The meetings, cadences, plan milestones and deadlines of *doc* as events, in order.
 
     Summaries and descriptions are in *lang*; names fall back to Italian.
     """
@@ -319,6 +425,8 @@ def calendar_events(doc: PlanDocument | Landscape, *, lang: Lang = "it") -> Cale
             collector.cadence(path, value)
         elif isinstance(value, Milestone):
             collector.milestone(path, value, _owner(owners, Plan))
+        elif isinstance(value, Obligation):
+            collector.obligation(path, value)
     return CalendarEvents(
         name=doc.name or doc.id,
         stamp=_stamp(doc),
