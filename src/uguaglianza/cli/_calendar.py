@@ -1,4 +1,4 @@
-"""``uguaglianza calendar``: a document's meetings, cadences and milestones as iCalendar."""
+"""``uguaglianza calendar``: meetings, cadences, milestones and deadlines as iCalendar."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ def register(commands: Any) -> None:
     """Add the ``calendar`` command to *commands*."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "calendar",
-        help="write meetings, cadences and plan milestones as an iCalendar (.ics) file",
-        description="Write the meetings (held and planned), the bodies' cadences and the plan "
-        "milestones of FILE as RFC 5545 all-day events (needs the 'calendar' extra). What "
-        "cannot be placed on a day, such as a date without a year, is listed on stderr.",
+        help="write meetings, cadences, plan milestones and deadlines as an iCalendar file",
+        description="Write the meetings (held and planned), the bodies' cadences, the plan "
+        "milestones and the obligations' deadlines of FILE as RFC 5545 all-day events (needs "
+        "the 'calendar' extra). What cannot be placed on a day, such as a date without a year, "
+        "is listed on stderr.",
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
