@@ -125,8 +125,15 @@ def test_every_dated_meeting_and_milestone_of_the_examples_is_an_event() -> None
     left_meetings = [what for what in left if what.startswith("meeting ")]
     left_milestones = [what for what in left if what.startswith("milestone ")]
     left_cadences = [what for what in left if what.startswith("cadence ")]
+    left_obligations = [what for what in left if what.startswith("obligation ")]
     # Nothing else is left out; a cadence is left out when it has no rule, only words.
-    assert len(left_meetings) + len(left_milestones) + len(left_cadences) == len(left)
+    parts = (left_meetings, left_milestones, left_cadences, left_obligations)
+    assert sum(map(len, parts)) == len(left)
+    # Every obligation is an event, or left out when no deadline can be counted.
+    obligations = sum(len(doc.obligations) for doc in docs)
+    placed_deadlines = [e.path for found in events for e in found.events if e.kind == "deadline"]
+    assert placed_deadlines and left_obligations  # the examples have both kinds
+    assert len(placed_deadlines) + len(left_obligations) == obligations
     wordy = [
         body.id for doc in docs for body in doc.bodies if body.cadence and not body.cadence.rule
     ]

@@ -471,3 +471,21 @@ def test_atomic_write_follows_symbolic_links(tmp_path: Path) -> None:
     atomic_write(link, b"new")
     assert link.is_symlink()
     assert real.read_bytes() == b"new"
+
+
+def test_a_device_or_pipe_is_written_to_never_replaced(tmp_path: Path) -> None:
+    import threading
+
+    from uguaglianza.io._write import atomic_write
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write(fifo, b"through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a file put in its place
+    atomic_write("/dev/null", b"nothing")
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)

@@ -123,11 +123,19 @@ def _sync_directory(directory: Path) -> None:
             os.close(fd)
 
 
+def _write_stream(target: Path, data: bytes) -> None:
+    """Write *data* to a device or pipe that already exists, in place."""
+    with target.open("wb") as stream:
+        stream.write(data)
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace the file at *path* with *data* atomically, keeping its permission bits.
 
     Readers see either the old or the new content, never a mix; on failure the old
-    file is left untouched. Symbolic links are followed. Temporary files that earlier
+    file is left untouched. Symbolic links are followed. A target that exists and is
+    not a regular file (``/dev/stdout``, ``/dev/null``, a named pipe) is written to in
+    place, never replaced. Temporary files that earlier
     writes to *path* left behind when they were killed are removed first.
 
     Raises:
@@ -145,9 +153,15 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
                 hint="give the path of a file inside the directory",
             )
         try:
-            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+            status = target.stat()
         except FileNotFoundError:
-            mode = None
+            status = None
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            # A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written to, never
+            # replaced: renaming over it would put a regular file in its place.
+            _write_stream(target, data)
+            return
+        mode: int | None = None if status is None else stat.S_IMODE(status.st_mode)
         remove_stale_temporaries(target)
         fd, temporary = _create_temporary(target.parent, target.name)
         if mode is not None:
