@@ -227,9 +227,9 @@ def landscape(scale: float = 1.0, seed: int = 0) -> dict[str, Any]:
             "id": f"service-{i}",
             "kind": SERVICE_KINDS[i % len(SERVICE_KINDS)],
             "name": f"Servizio {i}",
-            "operator": rng.choice(org_ids),
+            "operators": [{"operator": rng.choice(org_ids)}],
             "territories": [rng.choice(districts)],
-            "network": f"rete-{regions[i % 20]}",
+            "networks": [{"network": f"rete-{regions[i % 20]}"}],
         }
         for i in range(n(2000))
     ]

@@ -5,7 +5,11 @@ and strings, ready for ``json.dumps``); the same scale and seed always give the 
 document. At scale 1.0 it holds 8,000 comuni in 600 socio-health districts, 110 provinces
 and metropolitan cities in 20 regions, 2,000 governance bodies of about 10 members,
 20,000 organisations, 50,000 actions with partners and indicators and 200,000 dated
-relations. A small share of the data is deliberately imperfect, so that every rule finds
+relations, with the concepts of format 2.0 at the rates real documents show them:
+services whose operator changes after a tender, money passed on by an intermediary,
+grants split by year and co-financed, opinions and duties on plans, acts with their
+steps and parties, measurements split by staff category and sex. A small share of the
+data is deliberately imperfect, so that every rule finds
 something and every analysis has work to do: comuni no body reaches, overlapping
 memberships, leads that are also partners, periods out of order, unfunded grants... ::
 
@@ -241,8 +245,23 @@ class _Maker:
         data["funds"], data["calls"], data["grants"], data["projects"] = self.funding()
         data["services"] = self.services()
         data["plans"], data["acts"] = self.plans()
+        data["opinions"], data["obligations"] = self.opinions, self.obligations
+        data["transfers"] = self.transfers(data["services"])
         data["relations"] = self.relations()
         return data
+
+    def yearly(self, amount: Data, first: int) -> list[Data]:
+        """*amount* split over two years, in whole hundreds, as budgets are."""
+        hundreds = int(amount["amount"].split(".")[0]) // 100
+        part = self.rng.randint(0, hundreds)
+        return [
+            {"year": first, "amount": {"amount": f"{part * 100}.00", "currency": "EUR"}},
+            {
+                "year": first + 1,
+                "amount": {"amount": f"{(hundreds - part) * 100}.00", "currency": "EUR"},
+                "planned": True,
+            },
+        ]
 
     def territories(self) -> list[Data]:
         c = self.count
@@ -630,6 +649,14 @@ class _Maker:
             }
             if i % 120 == 11:
                 grant["amount"] = {"amount": "0.00", "currency": "EUR"}  # UG406
+            elif self.chance(0.6):
+                grant["by_year"] = self.yearly(grant["amount"], start)
+            if self.chance(0.2):  # the region pays a share beside the fund
+                share = self.pick((10, 20, 25, 30))
+                grant["co_financing"] = [
+                    {"funder": call["fund"], "share": str(100 - share)},
+                    {"funder": call["issuer"], "share": str(share)},
+                ]
             grants.append(grant)
         self.project_ids = [project["id"] for project in projects]
         self.grant_ids = [grant["id"] for grant in grants]
@@ -644,17 +671,63 @@ class _Maker:
                 j += 1
                 d = self.districts[j % len(self.districts)]
             p = self.province_of[d]
+            start = self.rng.randint(2014, 2021)
+            tenure: Data = {
+                "operator": self.pick(self.local[p] + self.towns[p]),
+                "period": {"start": str(start)},
+            }
+            operators = [tenure]
+            if self.chance(0.3):  # another operator won the next tender
+                change = start + self.rng.randint(2, 4)
+                tenure["period"]["end"] = str(change - 1)
+                operators.append(
+                    {
+                        "operator": self.pick(self.local[p] + self.towns[p]),
+                        "period": {"start": str(change)},
+                    }
+                )
+            kind = self.pick(_SERVICE_KINDS)
             service: Data = {
                 "id": f"servizio-{i:05d}",
-                "kind": self.pick(_SERVICE_KINDS),
+                "kind": kind,
                 "name": f"Sportello {i}",
-                "operator": self.pick(self.local[p] + self.towns[p]),
+                "operators": operators,
                 "territories": [d],
-                "network": self.networks[self.region_of[p]],
+                "networks": [
+                    {"network": self.networks[self.region_of[p]], "period": {"start": str(start)}}
+                ],
                 "grounds": self.some(_GROUNDS, 1, 4),
             }
             if i % 90 == 1:
-                del service["operator"]  # UG704
+                del service["operators"]  # UG704
+            if kind in ("anti_violence_centre", "shelter"):
+                service["capacity"] = [
+                    {
+                        "places": self.rng.randint(4, 30),
+                        "unit": "posti letto",
+                        "period": {"start": str(start)},
+                    }
+                ]
+            if self.chance(0.6):
+                service["contacts"] = [{"kind": "phone", "value": f"+39 0{i:09d}"}]
+                if self.chance(0.5):
+                    service["contacts"].append(
+                        {"kind": "email", "value": f"sportello{i}@example.org"}
+                    )
+            if self.chance(0.4):
+                service["opening_hours"] = [
+                    {"days": ["mo", "we", "fr"], "opens": "09:00", "closes": "13:00"}
+                ]
+                if self.chance(0.3):
+                    service["opening_hours"].append(
+                        {"days": ["tu", "th"], "opens": "14:30", "closes": "18:00"}
+                    )
+            if self.chance(0.05):  # suspended for a while, then reactivated
+                pause = start + self.rng.randint(1, 3)
+                service["statuses"] = [
+                    {"status": "active", "period": {"start": str(start), "end": str(pause)}},
+                    {"status": "suspended", "period": {"start": str(pause + 1)}},
+                ]
             if i % 10 == 0:
                 service["project"] = self.pick(self.project_ids)
             services.append(service)
@@ -678,6 +751,8 @@ class _Maker:
         budget = self.count.actions
         plans: list[Data] = []
         acts: list[Data] = []
+        self.opinions: list[Data] = []
+        self.obligations: list[Data] = []
         for n, (pid, owner, scope, kind, weight) in enumerate(specs):
             share = budget * weight // total if n < len(specs) - 1 else budget
             share = max(1, min(share, budget - (len(specs) - n - 1)))
@@ -720,6 +795,19 @@ class _Maker:
                     for y in range(1, 1 + k % 3)
                 ],
             }
+            if k % 4 == 1 and indicator["measurements"]:
+                # Staff by category and sex, as a CUG's yearly report tables them.
+                indicator["measurements"][0]["breakdown"] = [
+                    {
+                        "by": [
+                            {"dimension": "staff_category", "category": category},
+                            {"dimension": "sex", "category": sex},
+                        ],
+                        "value": str(self.rng.randint(5, 120)),
+                    }
+                    for category in ("dirigenti", "funzionari", "operatori")
+                    for sex in ("female", "male")
+                ]
             indicators.append(indicator)
             objective: Data = {
                 "id": f"{pid}/ob-{k}",
@@ -797,6 +885,24 @@ class _Maker:
         }
         if gep:
             plan["frameworks"] = ["he_gep_public_document", "he_gep_training"]
+        if scope in self.region_of and n % 3 == 0:  # a provincial plan under the regional one
+            plan["links"] = [{"kind": "implements", "plan": f"piano-{self.region_of[scope]}"}]
+        if n % 4 == 1:
+            budget = self.money(500, 20_000)
+            plan["resources"] = {"budget": budget, "by_year": self.yearly(budget, start)}
+        if gep or n % 5 == 0:  # monitored every year, as the GEP criteria ask
+            plan["monitoring_frequency"] = "annual"
+            self.obligations.append(
+                {
+                    "id": f"monitoraggio-{pid}",
+                    "name": f"Monitoraggio annuale del {plan['name']}",
+                    "kind": "monitor",
+                    "bearer": owner,
+                    "subject": pid,
+                    "every": "annual",
+                    "period": plan["period"],
+                }
+            )
         if status != "draft" and n % 13 != 6:  # an adopted plan without its act (UG206)
             year = start if n % 29 != 3 else start + 1  # a protocol of another year (UG210)
             acts.append(
@@ -808,13 +914,59 @@ class _Maker:
                     "date": f"{start}-0{1 + n % 9}-15",
                     "issuer": owner,
                     "effects": [{"effect": "adopts", "target": pid}],
+                    "steps": [
+                        {"step": "approved", "date": f"{start}-0{1 + n % 9}-15", "by": owner},
+                        {"step": "published", "date": f"{start}-0{1 + n % 9}-28"},
+                    ],
+                    "in_force": plan["period"],
                     "url": f"https://example.org/delibere/{n}",
                 }
             )
+            if n % 6 == 2:  # an agreement other organisations adhere to
+                acts[-1]["parties"] = [
+                    {"party": party, "role": "adherent"} for party in self.some(actors, 2, 5)
+                ]
+            if n % 3 != 2:  # an opinion before the adoption, most of them favourable
+                opinion: Data = {
+                    "id": f"parere-{pid}",
+                    "name": f"Parere sul {plan['name']}",
+                    "by": self.pick(actors),
+                    "on": pid,
+                    "date": f"{start}-0{1 + n % 9}-01",
+                    "outcome": "favourable",
+                }
+                if n % 7 == 0:
+                    opinion["outcome"] = "favourable_with_conditions"
+                    opinion["conditions"] = "Integrare gli indicatori di genere."
+                self.opinions.append(opinion)
             plan["milestones"] = [
                 {"kind": "adoption", "date": f"{start}-0{1 + n % 9}-15", "act": f"delibera-{pid}"}
             ]
         return self.cite(plan, 0.3)
+
+    def transfers(self, services: list[Data]) -> list[Data]:
+        """Regional money for a third of the services, paid on by the district's office."""
+        transfers: list[Data] = []
+        for service in services[::3]:
+            if "operators" not in service:
+                continue
+            district = service["territories"][0]
+            province = self.province_of[district]
+            amount = self.money(200, 1500)
+            start = int(service["operators"][-1]["period"]["start"])
+            transfers.append(
+                {
+                    "id": f"trasferimento-{service['id']}",
+                    "payer": f"org-{self.region_of[province]}",
+                    "via": [f"org-{district}"],
+                    "payee": service["operators"][-1]["operator"],
+                    "amount": amount,
+                    "by_year": self.yearly(amount, start),
+                    "period": {"start": str(start), "end": str(start + 1)},
+                    "purpose": service["id"],
+                }
+            )
+        return transfers
 
     def relations(self) -> list[Data]:
         kinds = [kind for kind, weight in _RELATION_KINDS.items() for _ in range(weight)]

@@ -76,9 +76,86 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
+LANGUAGES = st.sampled_from(("en", "es", "fr", "de", "ca", "pt-BR", "sl", "sr-Latn"))
+CLOCKS = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.sampled_from((0, 30)))
+SHARES = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False)
+YEARS = st.integers(1990, 2040)
+
+
+@st.composite
+def translations(draw: st.DrawFn) -> dict[str, str] | None:
+    """A name's translations, keyed by language tag."""
+    return draw(st.dictionaries(LANGUAGES, NAME, max_size=2)) or None
+
+
+@st.composite
+def identifiers(draw: st.DrawFn) -> list[dict[str, Any]] | None:
+    """Identifiers in public registers, by scheme."""
+    return (
+        draw(
+            st.lists(
+                st.builds(
+                    lambda scheme, value, period: _drop_none(
+                        {"scheme": scheme, "value": value, "period": period}
+                    ),
+                    codes("identifier_schemes"),
+                    st.from_regex(r"[A-Z0-9]{1,12}", fullmatch=True),
+                    periods(),
+                ),
+                max_size=2,
+            )
+        )
+        or None
+    )
+
+
+@st.composite
+def named(draw: st.DrawFn, entity_id: str) -> dict[str, Any]:
+    """The fields every named entity has: id, name, translations, other names, identifiers."""
+    return _drop_none(
+        {
+            "id": entity_id,
+            "name": draw(NAME),
+            "translations": draw(translations()),
+            "aliases": draw(st.lists(NAME, max_size=2)) or None,
+            "former_names": draw(
+                st.lists(
+                    st.builds(
+                        lambda name, period: _drop_none({"name": name, "period": period}),
+                        NAME,
+                        periods(),
+                    ),
+                    max_size=1,
+                )
+            )
+            or None,
+            "identifiers": draw(identifiers()),
+        }
+    )
+
+
+def with_absent(draw: st.DrawFn, data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """*data* recording some of its empty *fields* as not known, each with a reason."""
+    empty = [name for name in fields if name not in data]
+    if empty and draw(st.booleans()):
+        chosen = draw(st.lists(st.sampled_from(empty), min_size=1, max_size=2, unique=True))
+        data["absent"] = {name: draw(codes("absence_reasons")) for name in chosen}
+    return data
+
+
+@st.composite
+def yearly_amounts(draw: st.DrawFn) -> list[dict[str, Any]] | None:
+    """An amount split by year: distinct years, some only planned."""
+    years = draw(st.lists(YEARS, max_size=3, unique=True))
+    return [
+        _drop_none({"year": year, "amount": draw(money()), "planned": draw(st.booleans()) or None})
+        for year in sorted(years)
+    ] or None
+
+
 @st.composite
 def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, Any]:
-    """A valid plan document or landscape, as data."""
+    """A valid plan document or landscape, as data, using every kind of entity."""
     if landscape is None:
         landscape = draw(st.booleans())
     counter = iter(range(10**6))
@@ -92,8 +169,20 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
     def some(ids: list[str]) -> list[str]:
         return draw(st.lists(st.sampled_from(ids), max_size=3, unique=True)) if ids else []
 
+    def entity(prefix: str, fields: dict[str, Any], absent: tuple[str, ...] = ()) -> dict[str, Any]:
+        data = {**draw(named(new_id(prefix))), **_drop_none(fields)}
+        return with_absent(draw, data, absent)
+
     sources = [
-        _drop_none({"id": new_id("src"), "name": draw(NAME), "url": draw(OPT_TEXT)})
+        entity(
+            "src",
+            {
+                "url": draw(OPT_TEXT),
+                "language": draw(st.none() | LANGUAGES),
+                "date": draw(st.none() | partial_dates()),
+            },
+            ("url", "publisher", "date"),
+        )
         for _ in range(draw(st.integers(0, 2)))
     ]
     source_ids = [s["id"] for s in sources]
@@ -117,15 +206,15 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
             for target in some(earlier)
         ]
         territories.append(
-            _drop_none(
+            entity(
+                "ter",
                 {
-                    "id": new_id("ter"),
                     "kind": draw(codes("territory_kinds")),
-                    "name": draw(NAME),
                     "istat_code": draw(st.none() | st.from_regex(r"[0-9]{3,6}", fullmatch=True)),
                     "part_of": links or None,
                     "source": source_note(),
-                }
+                },
+                ("istat_code", "period"),
             )
         )
     territory_ids = [t["id"] for t in territories]
@@ -133,38 +222,53 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
     organisations: list[dict[str, Any]] = []
     for _ in range(draw(st.integers(1, 5))):
         organisations.append(
-            _drop_none(
+            entity(
+                "org",
                 {
-                    "id": new_id("org"),
                     "kind": draw(codes("organisation_kinds")),
-                    "name": draw(NAME),
-                    "name_en": draw(OPT_TEXT),
                     "territory": pick(territory_ids),
                     "parent": pick([o["id"] for o in organisations]),
                     "extensions": draw(EXTENSIONS) or None,
-                }
+                },
+                ("territory", "parent", "acronym"),
             )
         )
     org_ids = [o["id"] for o in organisations]
 
-    persons = [{"id": new_id("per"), "name": draw(NAME)} for _ in range(draw(st.integers(0, 3)))]
+    persons = [entity("per", {}) for _ in range(draw(st.integers(0, 3)))]
     person_ids = [p["id"] for p in persons]
     posts = [
-        _drop_none(
+        entity(
+            "post",
             {
-                "id": new_id("post"),
                 "kind": draw(codes("post_kinds")),
-                "name": draw(NAME),
                 "organisation": draw(st.sampled_from(org_ids)),
                 "holder": pick(person_ids),
                 "period": draw(periods()),
-            }
+            },
+            ("holder", "period"),
         )
         for _ in range(draw(st.integers(0, 3)))
     ]
-    actor_ids = org_ids + person_ids + [p["id"] for p in posts]
+    post_ids = [p["id"] for p in posts]
+    actor_ids = org_ids + person_ids + post_ids
 
-    plan_ids = [new_id("plan") for _ in range(draw(st.integers(1, 3)) if landscape else 1)]
+    plan_ids = [new_id("plan") for _ in range(draw(st.integers(1, 3)))]
+    act_ids = [new_id("atto") for _ in range(draw(st.integers(0, 3)))]
+
+    def contacts() -> list[dict[str, Any]] | None:
+        return [
+            _drop_none(
+                {"kind": draw(codes("contact_kinds")), "value": draw(NAME), "label": draw(OPT_TEXT)}
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ] or None
+
+    def statuses() -> list[dict[str, Any]] | None:
+        return [
+            _drop_none({"status": draw(codes("operating_statuses")), "period": draw(periods())})
+            for _ in range(draw(st.integers(0, 2)))
+        ] or None
 
     bodies: list[dict[str, Any]] = []
     for _ in range(draw(st.integers(0, 3))):
@@ -174,61 +278,109 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                     "member": member,
                     "role": draw(codes("membership_roles")),
                     "period": draw(periods()),
+                    "seats": draw(st.none() | st.integers(1, 12)),
+                    "category": draw(st.none() | NAME),
                 }
             )
             for member in some(actor_ids + territory_ids)
         ]
+        members += [
+            {"seats": draw(st.integers(1, 12)), "category": draw(NAME), "role": "member"}
+            for _ in range(draw(st.integers(0, 2)))
+        ]
         meetings = [
-            _drop_none(
-                {
-                    "id": new_id("meet"),
-                    "date": draw(st.none() | partial_dates()),
-                    "place": draw(OPT_TEXT),
-                    "planned": draw(st.booleans()) or None,
-                    "agenda": [{"title": draw(NAME), "plan": draw(st.sampled_from(plan_ids))}],
-                }
+            with_absent(
+                draw,
+                _drop_none(
+                    {
+                        "id": new_id("meet"),
+                        "date": draw(st.none() | partial_dates()),
+                        "place": draw(OPT_TEXT),
+                        "planned": draw(st.booleans()) or None,
+                        "agenda": [{"title": draw(NAME), "plan": draw(st.sampled_from(plan_ids))}],
+                    }
+                ),
+                ("date", "place"),
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
         bodies.append(
-            _drop_none(
+            entity(
+                "body",
                 {
-                    "id": new_id("body"),
                     "kind": draw(codes("body_kinds")),
                     "level": draw(st.none() | codes("body_levels")),
-                    "name": draw(NAME),
                     "territory": pick(territory_ids),
+                    "convener": pick(org_ids + post_ids + [b["id"] for b in bodies]),
                     "chair": pick(actor_ids),
+                    "statuses": statuses(),
+                    "contacts": contacts(),
                     "cadence": draw(
                         st.none()
                         | st.just({"rule": "FREQ=MONTHLY;INTERVAL=2", "description": "bimestrale"})
                     ),
                     "members": members or None,
                     "meetings": meetings or None,
-                }
+                },
+                ("chair", "cadence", "territory"),
             )
         )
     body_ids = [b["id"] for b in bodies]
     actor_ids += body_ids
 
-    def plan(plan_id: str) -> dict[str, Any]:
-        areas = [
+    def legal_basis() -> list[dict[str, Any]] | None:
+        return [
             _drop_none(
                 {
-                    "id": new_id("area"),
-                    "name": draw(NAME),
-                    "aliases": draw(st.lists(NAME, max_size=2)) or None,
-                    "reference": draw(st.none() | codes("reference_areas")),
+                    "text": draw(NAME),
+                    "act": pick(act_ids),
+                    "framework": draw(st.none() | codes("frameworks")),
                 }
             )
+            for _ in range(draw(st.integers(0, 1)))
+        ] or None
+
+    def plan(plan_id: str) -> dict[str, Any]:
+        areas = [
+            entity("area", {"reference": draw(st.none() | codes("reference_areas"))})
             for _ in range(draw(st.integers(0, 3)))
         ]
         area_ids = [a["id"] for a in areas]
-        indicators = [
-            _drop_none(
+
+        def measurement() -> dict[str, Any]:
+            cells = [
                 {
-                    "id": new_id("ind"),
-                    "name": draw(NAME),
+                    "by": [
+                        {"dimension": dimension, "category": draw(NAME)}
+                        for dimension in draw(
+                            st.lists(
+                                codes("breakdown_dimensions"), min_size=1, max_size=2, unique=True
+                            )
+                        )
+                    ],
+                    "value": str(draw(QUANTITIES)),
+                }
+                for _ in range(draw(st.integers(0, 3)))
+            ]
+            return with_absent(
+                draw,
+                _drop_none(
+                    {
+                        "date": draw(partial_dates()),
+                        "published": draw(st.none() | partial_dates()),
+                        "female": draw(st.none() | QUANTITIES.map(str)),
+                        "male": draw(st.none() | QUANTITIES.map(str)),
+                        "breakdown": cells or None,
+                        "text": draw(OPT_TEXT),
+                    }
+                ),
+                ("value", "other"),
+            )
+
+        indicators = [
+            entity(
+                "ind",
+                {
                     "type": draw(st.none() | codes("indicator_types")),
                     "counts_people": draw(st.booleans()) or None,
                     "sex_disaggregated": draw(st.booleans()) or None,
@@ -241,35 +393,30 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                             lambda v, d: {"value": str(v), "date": d}, QUANTITIES, partial_dates()
                         )
                     ),
-                    "measurements": [
-                        {"date": draw(partial_dates()), "female": str(draw(QUANTITIES))}
-                    ]
-                    if draw(st.booleans())
-                    else None,
-                }
+                    "measurements": [measurement() for _ in range(draw(st.integers(0, 2)))] or None,
+                },
+                ("baseline", "target"),
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
         indicator_ids = [i["id"] for i in indicators]
         objectives = [
-            _drop_none(
+            entity(
+                "obj",
                 {
-                    "id": new_id("obj"),
-                    "name": draw(NAME),
                     "areas": some(area_ids) or None,
                     "indicators": some(indicator_ids) or None,
-                }
+                },
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
         actions: list[dict[str, Any]] = []
         for _ in range(draw(st.integers(0, 4))):
             actions.append(
-                _drop_none(
+                entity(
+                    "act",
                     {
-                        "id": new_id("act"),
                         "kind": draw(codes("action_kinds")),
-                        "name": draw(NAME),
                         "description": draw(OPT_TEXT),
                         "parent": pick([a["id"] for a in actions]),
                         "areas": some(area_ids) or None,
@@ -279,6 +426,9 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                         "territories": some(territory_ids) or None,
                         "period": draw(periods()),
                         "budget": draw(st.none() | money()),
+                        "budget_by_year": draw(yearly_amounts()),
+                        "audience": draw(OPT_TEXT),
+                        "hours": draw(st.none() | AMOUNTS.map(str)),
                         "grounds": draw(
                             st.lists(codes("discrimination_grounds"), max_size=3, unique=True)
                         )
@@ -293,19 +443,63 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                         else None,
                         "indicators": some(indicator_ids) or None,
                         "source": source_note(),
-                    }
+                    },
+                    ("lead", "budget", "period"),
                 )
             )
-        return _drop_none(
+        others = [other for other in plan_ids if other != plan_id]
+        resources = _drop_none(
+            {
+                "budget": draw(st.none() | money()),
+                "by_year": draw(yearly_amounts()),
+                "staff": [
+                    _drop_none(
+                        {
+                            "role": draw(OPT_TEXT),
+                            "persons": draw(st.none() | st.integers(0, 50)),
+                            "fte": draw(st.none() | SHARES.map(str)),
+                            "unit": pick(actor_ids),
+                        }
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
+                or None,
+                "structures": some(actor_ids) or None,
+                "description": draw(OPT_TEXT),
+            }
+        )
+        return entity(
+            "plan",
             {
                 "id": plan_id,
                 "kind": draw(codes("plan_kinds")),
-                "name": draw(NAME),
                 "owner": pick(org_ids),
                 "scope": some(territory_ids) or None,
                 "period": draw(periods()),
                 "status": draw(st.none() | codes("plan_statuses")),
                 "frameworks": draw(st.lists(codes("frameworks"), max_size=3, unique=True)) or None,
+                "links": [
+                    _drop_none(
+                        {
+                            "kind": draw(codes("plan_link_kinds")),
+                            "plan": other,
+                            "date": draw(st.none() | partial_dates()),
+                        }
+                    )
+                    for other in some(others)
+                ]
+                or None,
+                "legal_basis": legal_basis(),
+                "principles": draw(st.lists(NAME, max_size=2)) or None,
+                "grounds": draw(st.lists(codes("discrimination_grounds"), max_size=2, unique=True))
+                or None,
+                "resources": resources or None,
+                "monitoring_frequency": draw(st.none() | codes("frequencies")),
+                "contributors": [
+                    {"actor": actor, "role": draw(codes("contribution_roles"))}
+                    for actor in some(actor_ids)
+                ]
+                or None,
                 "areas": areas or None,
                 "objectives": objectives or None,
                 "actions": actions or None,
@@ -315,36 +509,74 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                         {
                             "kind": draw(codes("plan_milestone_kinds")),
                             "date": draw(partial_dates()),
+                            "date_as_written": draw(OPT_TEXT),
+                            "place": draw(OPT_TEXT),
                             "planned": draw(st.booleans()) or None,
                         }
                     )
                 ]
                 if draw(st.booleans())
                 else None,
-            }
+            },
+            ("owner", "period", "status", "resources", "monitoring_frequency"),
         )
 
     plans = [plan(plan_id) for plan_id in plan_ids]
+    targets = plan_ids + act_ids + body_ids + org_ids
 
     acts = [
-        _drop_none(
+        entity(
+            "atto",
             {
-                "id": new_id("atto"),
+                "id": act_id,
                 "kind": draw(codes("act_kinds")),
-                "name": draw(NAME),
                 "number": draw(st.none() | st.from_regex(r"[0-9]{1,6}/20[0-9]{2}", fullmatch=True)),
                 "date": draw(st.none() | partial_dates()),
                 "issuer": pick(actor_ids),
-                "signatories": some(person_ids) or None,
+                "signatories": some(person_ids + org_ids) or None,
+                "parties": [
+                    _drop_none(
+                        {
+                            "party": party,
+                            "role": draw(codes("act_party_roles")),
+                            "date": draw(st.none() | partial_dates()),
+                            "through": pick(person_ids + post_ids),
+                        }
+                    )
+                    for party in some(actor_ids)
+                ]
+                or None,
+                "steps": [
+                    _drop_none(
+                        {
+                            "step": draw(codes("act_steps")),
+                            "date": draw(st.none() | partial_dates()),
+                            "by": pick(actor_ids),
+                            "number": draw(OPT_TEXT),
+                        }
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
+                or None,
+                "in_force": draw(periods()),
                 "effects": [
-                    {
-                        "effect": draw(codes("act_effects")),
-                        "target": draw(st.sampled_from(plan_ids)),
-                    }
+                    _drop_none(
+                        {
+                            "effect": draw(codes("act_effects")),
+                            "target": draw(st.sampled_from(targets)),
+                            "period": draw(periods()),
+                        }
+                    )
                 ],
-            }
+                "frameworks": draw(st.lists(codes("frameworks"), max_size=2, unique=True)) or None,
+                "legal_basis": legal_basis(),
+                "conclusions": [{"text": draw(NAME), "about": pick(plan_ids)}]
+                if draw(st.booleans())
+                else None,
+            },
+            ("number", "date", "issuer", "in_force"),
         )
-        for _ in range(draw(st.integers(0, 2)))
+        for act_id in act_ids
     ]
 
     fund_id, call_id, grant_id, project_id = (
@@ -354,26 +586,49 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
         new_id("proj"),
     )
     with_funding = draw(st.booleans())
-    funds = [{"id": fund_id, "name": draw(NAME), "period": {"start": "2021", "end": "2027"}}]
-    calls = [{"id": call_id, "name": draw(NAME), "fund": fund_id}]
+    funds = [
+        entity(
+            "fund",
+            {
+                "id": fund_id,
+                "period": {"start": "2021", "end": "2027"},
+                "by_year": draw(yearly_amounts()),
+            },
+        )
+    ]
+    calls = [entity("call", {"id": call_id, "fund": fund_id})]
+    shares = draw(st.lists(SHARES, max_size=2))
     grants = [
-        _drop_none(
+        entity(
+            "grant",
             {
                 "id": grant_id,
-                "name": draw(NAME),
                 "call": call_id,
                 "recipient": draw(st.sampled_from(org_ids)),
                 "project": project_id,
                 "amount": draw(money()),
+                "by_year": draw(yearly_amounts()),
+                "co_financing": [
+                    _drop_none(
+                        {
+                            "funder": draw(st.sampled_from([fund_id, *org_ids])),
+                            "share": str(share),
+                            "amount": draw(st.none() | money()),
+                        }
+                    )
+                    for share in shares
+                ]
+                or None,
                 "duration": draw(st.sampled_from(("P2Y", "P18M", "P1Y6M"))),
-            }
+            },
+            ("period", "status", "date"),
         )
     ]
     projects = [
-        _drop_none(
+        entity(
+            "proj",
             {
                 "id": project_id,
-                "name": draw(NAME),
                 "acronym": draw(OPT_TEXT),
                 "lead": draw(st.sampled_from(org_ids)),
                 "partners": [
@@ -388,66 +643,187 @@ def documents(draw: st.DrawFn, *, landscape: bool | None = None) -> dict[str, An
                 ]
                 or None,
                 "open_to_new_partners": draw(st.booleans()) or None,
+                "budget": draw(st.none() | money()),
+                "by_year": draw(yearly_amounts()),
                 "phases": [
                     {"id": new_id("phase"), "name": draw(NAME), "order": order}
                     for order in range(1, draw(st.integers(0, 3)) + 1)
                 ]
                 or None,
-            }
+            },
+            ("period", "duration"),
         )
     ]
     services = [
-        _drop_none(
+        entity(
+            "svc",
             {
-                "id": new_id("svc"),
                 "kind": draw(codes("service_kinds")),
-                "name": draw(NAME),
-                "operator": pick(org_ids),
+                "operators": [
+                    _drop_none({"operator": operator, "period": draw(periods())})
+                    for operator in some(org_ids)
+                ]
+                or None,
                 "territories": some(territory_ids) or None,
-                "network": pick(body_ids),
-            }
+                "networks": [
+                    _drop_none({"network": network, "period": draw(periods())})
+                    for network in some(body_ids)
+                ]
+                or None,
+                "offers": draw(st.lists(codes("service_kinds"), max_size=2, unique=True)) or None,
+                "statuses": statuses(),
+                "capacity": [
+                    _drop_none(
+                        {
+                            "places": draw(st.integers(0, 200)),
+                            "unit": draw(OPT_TEXT),
+                            "period": draw(periods()),
+                        }
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
+                or None,
+                "contacts": contacts(),
+                "opening_hours": [
+                    {
+                        "days": draw(
+                            st.lists(codes("weekdays"), min_size=1, max_size=5, unique=True)
+                        ),
+                        "opens": draw(CLOCKS),
+                        "closes": draw(CLOCKS),
+                    }
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
+                or None,
+                "opening_hours_text": draw(OPT_TEXT),
+            },
+            ("operators", "networks", "description", "capacity"),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    service_ids = [s["id"] for s in services]
+    opinions = [
+        entity(
+            "opinion",
+            {
+                "by": pick(actor_ids),
+                "on": draw(st.sampled_from(plan_ids + act_ids + service_ids)),
+                "date": draw(st.none() | partial_dates()),
+                "date_as_written": draw(OPT_TEXT),
+                "outcome": draw(st.none() | codes("opinion_outcomes")),
+                "conditions": draw(OPT_TEXT),
+                "act": pick(act_ids),
+                "planned": draw(st.booleans()) or None,
+            },
+            ("by", "date", "outcome"),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    obligations = [
+        entity(
+            "obligation",
+            {
+                "kind": draw(codes("obligation_kinds")),
+                "bearer": pick(actor_ids),
+                "subject": pick(plan_ids),
+                "arises_from": some(act_ids) or None,
+                "framework": draw(st.none() | codes("frameworks")),
+                "within": draw(st.none() | st.sampled_from(("P1Y", "P2Y", "P6M"))),
+                "due": draw(st.none() | partial_dates()),
+                "every": draw(st.none() | codes("frequencies")),
+                "period": draw(periods()),
+                "fulfilled_by": some(plan_ids + act_ids) or None,
+            },
+            ("bearer", "due", "within"),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    payers = org_ids + body_ids + territory_ids + ([fund_id] if with_funding else [])
+    transfers = [
+        with_absent(
+            draw,
+            _drop_none(
+                {
+                    "id": new_id("transfer"),
+                    "payer": draw(st.sampled_from(payers)),
+                    "payee": draw(st.sampled_from(payers)),
+                    "via": some(payers) or None,
+                    "amount": draw(st.none() | money()),
+                    "by_year": draw(yearly_amounts()),
+                    "period": draw(periods()),
+                    "purpose": pick(service_ids + plan_ids),
+                    "grant": grant_id if with_funding and draw(st.booleans()) else None,
+                    "act": pick(act_ids),
+                }
+            ),
+            ("amount", "date", "period"),
         )
         for _ in range(draw(st.integers(0, 2)))
     ]
     every_id = territory_ids + actor_ids + plan_ids
     relations = [
-        _drop_none(
-            {
-                "kind": draw(codes("relation_kinds")),
-                "subject": draw(st.sampled_from(every_id)),
-                "target": draw(st.sampled_from(every_id)),
-                "period": draw(periods()),
-                "note": draw(OPT_TEXT),
-            }
+        with_absent(
+            draw,
+            _drop_none(
+                {
+                    "kind": draw(codes("relation_kinds")),
+                    "subject": draw(st.sampled_from(every_id)),
+                    "target": draw(st.sampled_from(every_id)),
+                    "period": draw(periods()),
+                    "note": draw(OPT_TEXT),
+                }
+            ),
+            ("period",),
         )
         for _ in range(draw(st.integers(0, 4)))
     ]
-    is_landscape = landscape
+    declared = draw(
+        st.sampled_from(
+            (
+                None,
+                {"target_groups": [{"code": "gruppo_locale", "name": draw(NAME)}]},
+                {
+                    "territory_kinds": [
+                        {
+                            "code": "municipio",
+                            "name": draw(NAME),
+                            "translations": {"es": "Municipio"},
+                            "broader": "municipality",
+                        },
+                        {"code": "barrio", "name": draw(NAME), "broader": "municipio"},
+                    ]
+                },
+            )
+        )
+    )
     root: dict[str, Any] = {
-        "document": "landscape" if is_landscape else "plan",
+        "document": "landscape" if landscape else "plan",
         "schema_version": "2.0",
         "id": new_id("doc"),
+        "language": draw(st.none() | st.sampled_from(("it", "en", "es", "pt-BR"))),
         "name": draw(OPT_TEXT),
         "sources": sources or None,
-        "codelists": {"target_groups": [{"code": "gruppo_locale", "name": draw(NAME)}]}
-        if draw(st.booleans())
-        else None,
+        "codelists": declared,
         "territories": territories,
         "organisations": organisations,
         "persons": persons or None,
         "posts": posts or None,
         "bodies": bodies or None,
         "acts": acts or None,
+        "opinions": opinions or None,
+        "obligations": obligations or None,
         "funds": funds if with_funding else None,
         "calls": calls if with_funding else None,
         "grants": grants if with_funding else None,
         "projects": projects if with_funding else None,
         "services": services or None,
+        "transfers": transfers or None,
         "relations": relations or None,
         "extensions": draw(EXTENSIONS) or None,
     }
-    if is_landscape:
+    if landscape:
         root["plans"] = plans
     else:
         root["plan"] = plans[0]
+        root["related_plans"] = plans[1:] or None
     return _drop_none(root)

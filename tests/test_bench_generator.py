@@ -95,3 +95,71 @@ def test_the_same_seed_gives_the_same_bytes_in_another_interpreter(text: bytes) 
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, check=True
     )
     assert out.stdout.decode() == hashlib.sha256(text).hexdigest()
+
+
+def test_services_change_operator_without_two_at_once(doc: Landscape) -> None:
+    changed = [service for service in doc.services if len(service.operators) == 2]
+    assert 0 < len(changed) < len(doc.services) / 2  # about three in ten
+    for service in changed:
+        before, after = (tenure.period for tenure in service.operators)
+        assert before is not None and after is not None
+        assert before.end is not None and after.start is not None
+        assert before.end.latest() < after.start.earliest()
+    assert all(service.networks[0].period for service in doc.services)
+    assert any(service.capacity for service in doc.services)
+    assert any(service.opening_hours for service in doc.services)
+
+
+def test_money_goes_by_year_through_an_intermediary_and_is_shared(doc: Landscape) -> None:
+    assert len(doc.transfers) == len(doc.services[::3]) - sum(
+        not service.operators for service in doc.services[::3]
+    )
+    for transfer in doc.transfers:
+        assert transfer.via and transfer.payer != transfer.payee
+        assert transfer.amount is not None
+        assert sum(year.amount.amount for year in transfer.by_year) == transfer.amount.amount
+    split = [grant for grant in doc.grants if grant.by_year]
+    assert split
+    for grant in split:
+        assert grant.amount is not None
+        assert sum(year.amount.amount for year in grant.by_year) == grant.amount.amount
+    for grant in doc.grants:
+        if grant.co_financing:
+            assert sum(share.share or 0 for share in grant.co_financing) == 100
+
+
+def test_plans_have_opinions_before_adoption_duties_and_dated_act_steps(doc: Landscape) -> None:
+    adopted = {
+        effect.target: act.date
+        for act in doc.acts
+        for effect in act.effects
+        if effect.effect == "adopts"
+    }
+    assert doc.opinions
+    for opinion in doc.opinions:
+        assert opinion.outcome in ("favourable", "favourable_with_conditions")
+        adoption = adopted.get(opinion.on)
+        if adoption is not None and opinion.date is not None:
+            assert opinion.date.latest() <= adoption.earliest()
+    assert any(opinion.conditions for opinion in doc.opinions)
+    monitored = {duty.subject for duty in doc.obligations if duty.every == "annual"}
+    gep = {plan.id for plan in doc.plans if plan.kind == "gender_equality_plan"}
+    assert gep <= monitored
+    assert all({step.step for step in act.steps} == {"approved", "published"} for act in doc.acts)
+    assert any(act.parties for act in doc.acts)
+
+
+def test_measurements_are_tabled_by_staff_category_and_sex(doc: Landscape) -> None:
+    tables = [
+        measurement.breakdown
+        for plan in doc.plans
+        for indicator in plan.indicators
+        for measurement in indicator.measurements
+        if measurement.breakdown
+    ]
+    assert tables
+    for cells in tables:
+        assert len(cells) == 6
+        assert {tuple(key.dimension for key in cell.by) for cell in cells} == {
+            ("staff_category", "sex")
+        }

@@ -96,7 +96,7 @@ def key_of(doc: PlanDocument | Landscape) -> bytes:
 def small(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "document": "plan",
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "id": "doc",
         "sources": [{"id": "src", "name": "Lettera", "date": "2022-03-01"}],
         "organisations": [

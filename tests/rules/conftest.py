@@ -212,6 +212,11 @@ def _base() -> dict[str, Any]:
                     "frequency": "annual",
                     "baseline": {"value": "10", "date": "2021"},
                     "target": {"value": "20", "date": "2026"},
+                    # One measurement by sex for each year gone by, as yearly monitoring asks.
+                    "measurements": [
+                        {"date": f"{year}-12-31", "female": str(year - 2010), "male": "9"}
+                        for year in (2021, 2022, 2023)
+                    ],
                 }
             ],
         },
@@ -245,6 +250,8 @@ def _pap() -> dict[str, Any]:
     plan = data["plan"]
     plan["kind"] = "positive_action_plan"
     plan["period"] = {"start": "2024", "end": "2026"}
+    # Adopted after hearing the CUG (10 January), as the law asks.
+    data["acts"][0].update({"date": "2024-01-31", "number": "3/2024"})
     data["acts"].append(
         {
             "id": "parere-cug",

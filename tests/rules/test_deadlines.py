@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tests.rules.lifecycle_docs import codes, doc, report
@@ -242,3 +244,24 @@ def test_every_rule_is_tested():
     cases = [*OBLIGATIONS, *CHARTER, *MONITORING]
     triggered = {code for case in cases for code, known in case.values[-1] if known}
     assert {rule.code for rule in RULES} <= triggered
+
+
+def test_a_years_report_may_come_within_three_months_of_its_end():
+    unmonitored = doc([("plan.indicators[0].measurements", [])], kind="pap")
+    assert codes(unmonitored, ["UG219"], as_of=datetime.date(2024, 3, 1)) == []
+    assert codes(unmonitored, ["UG219"], as_of=datetime.date(2024, 4, 2)) == [("UG219", True)]
+    reported = doc(
+        [
+            ("plan.indicators[0].measurements", []),
+            (
+                "acts[+]",
+                {
+                    **REPORT,
+                    "date": "2024-02-15",
+                    "effects": [{"effect": "reports_on", "target": "piano"}],
+                },
+            ),
+        ],
+        kind="pap",
+    )
+    assert codes(reported, ["UG219"]) == []

@@ -25,7 +25,8 @@ TRIGGERS = [
     pytest.param([("grants[+]", SECOND_GRANT)], ["UG408"], id="UG408-sum"),
     pytest.param([("grants[0].amount.amount", "700000")], ["UG408"], id="UG408-one-grant"),
     pytest.param([("grants[0].amount.currency", "USD")], ["UG409"], id="UG409"),
-    pytest.param([("funds[0].budget.amount", "500000")], ["UG410"], id="UG410"),
+    # The call's budget and the grant under it both exceed the fund (UG414 for the grant).
+    pytest.param([("funds[0].budget.amount", "500000")], ["UG410", "UG414"], id="UG410"),
     pytest.param([("grants[0].recipient", "org-c1")], ["UG411"], id="UG411"),
     pytest.param(
         [("funds[+]", {"id": "fse", "name": "FSE+"}), ("grants[0].fund", "fse")],

@@ -275,10 +275,16 @@ class _Writer:
                 )
                 for n, item in enumerate(values, start=1)
             ]
-            out = [item for item in out if item is not None]
-            if out:
+            pairs = [(item, link) for item, link in zip(values, out, strict=True) if link]
+            if kind == "body" and name == "members":
+                # Seats a source only counts are seat groups, not ORG memberships.
+                counted = [link for item, link in pairs if item.member is None]
+                if counted:
+                    node.setdefault("ug:seatGroup", []).extend(counted)
+                pairs = [(item, link) for item, link in pairs if item.member is not None]
+            if pairs:
                 node.setdefault(prop, [])
-                node[prop].extend(out)
+                node[prop].extend(link for _, link in pairs)
         if kind == "territory":
             for link in getattr(obj, "part_of", ()):
                 node.setdefault("schema:containedInPlace", []).append(
@@ -322,14 +328,16 @@ class _Writer:
             record = self.index.get(str(getattr(item, "id", "")))
             if record is not None and record.entity is item:  # an entity: link to it
                 return {"@id": self.iri(str(getattr(item, "id", "")))}
+            # Seats a source only counts ("nine experts") name no member: they are the
+            # project's own seat groups, not ORG memberships, which need their member.
+            counted = type(item).__name__ == "Membership" and getattr(item, "member", None) is None
+            classes = () if counted else CLASSES.get(type(item).__name__, ())
             node: dict[str, Any] = {
                 "@id": iri,
-                "@type": sorted(
-                    {*CLASSES.get(type(item).__name__, ()), f"ug:{type(item).__name__}"}
-                ),
+                "@type": sorted({*classes, f"ug:{type(item).__name__}"}),
             }
             self.fields(node, type(item).__name__, item, iri)
-            if type(item).__name__ == "Membership" and kind == "body":
+            if type(item).__name__ == "Membership" and kind == "body" and not counted:
                 node["org:organization"] = [{"@id": iri.split("#", 1)[0]}]
             self.nodes.append(node)
             return {"@id": iri}

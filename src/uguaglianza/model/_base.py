@@ -260,7 +260,7 @@ class Stated(Model):
                 choices = ", ".join(f for f in fields if f not in _NEVER_ABSENT)
                 raise PydanticCustomError(
                     "absent_field",
-                    "absent names {name!r}, which is not a field that can be unknown here; "
+                    "absent names '{name}', which is not a field that can be unknown here; "
                     "fields: {choices}",
                     {"name": name, "choices": choices},
                 )
@@ -268,14 +268,14 @@ class Stated(Model):
             if not _empty(default):
                 raise PydanticCustomError(
                     "absent_field",
-                    "field {name!r} always has a value (default {default!r}), so it cannot "
+                    "field '{name}' always has a value (default {default}), so it cannot "
                     "be recorded as absent",
                     {"name": name, "default": default},
                 )
             if not _empty(getattr(self, name)):
                 raise PydanticCustomError(
                     "absent_field",
-                    "field {name!r} has a value and is also recorded as absent; "
+                    "field '{name}' has a value and is also recorded as absent; "
                     "remove it from absent or leave the field empty",
                     {"name": name},
                 )

@@ -57,6 +57,8 @@ class Duty:
     within: Duration | None = None
     profiles: frozenset[str] = frozenset()
     every: str | None = None
+    grace: Duration | None = None
+    """How long after a period ends its report may come (the PAP's by 30 March)."""
 
 
 @functools.cache
@@ -65,7 +67,7 @@ def framework_duties() -> tuple[Duty, ...]:
     text = resources.files(__package__).joinpath("data/framework_duties.json").read_text("utf-8")
     duties = []
     for item in json.loads(text)["duties"]:
-        within = item.get("within")
+        within, grace = item.get("within"), item.get("grace")
         duties.append(
             Duty(
                 code=item["code"],
@@ -77,6 +79,7 @@ def framework_duties() -> tuple[Duty, ...]:
                 within=Duration.parse(within) if within else None,
                 profiles=frozenset(item.get("profiles", ())),
                 every=item.get("every"),
+                grace=Duration.parse(grace) if grace else None,
             )
         )
     return tuple(duties)
@@ -274,13 +277,15 @@ def _reports_by_plan(ctx: Context) -> dict[str, list[PartialDate]]:
     return found
 
 
-def _covers(record: Days | PartialDate, window: Days) -> bool | None:
+def _covers(record: Days | PartialDate, window: Days, reported_by: datetime.date) -> bool | None:
+    """Whether *record* covers *window*: a period reported on overlaps it, or a report or
+    measurement is dated within it or before *reported_by* (True, False, or None if open)."""
     if isinstance(record, tuple):
         return record[0] <= window[1] and record[1] >= window[0]
     first, last = _days(record)
-    if first >= window[0] and last <= window[1]:
+    if first >= window[0] and last <= reported_by:
         return True
-    if last < window[0] or first > window[1]:
+    if last < window[0] or first > reported_by:
         return False
     return None
 
@@ -301,7 +306,10 @@ def _check_monitoring(ctx: Context) -> Iterator[Hit]:
                 continue
             last = period.end.latest() if period.end is not None else None
             for window in _occurrences(ctx, period.start.earliest(), last, months):
-                answers = [_covers(record, window) for record in records]
+                reported_by = duty.grace.add_to(window[1]) if duty.grace else window[1]
+                if reported_by >= ctx.as_of:
+                    continue  # the report on this period may still come
+                answers = [_covers(record, window, reported_by) for record in records]
                 if True in answers:
                     continue
                 args = {"duty": duty.label, "window": _span_text(window)}
