@@ -17,14 +17,13 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import httpx
 import psycopg
 import pytest
 import uvicorn
-
 from uguaglianza_service import Settings, create_app
 
 SKIP_POSTGRES = "UGUAGLIANZA_SERVICE_SKIP_POSTGRES"
@@ -96,18 +95,33 @@ class PostgresServer:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
 
+def require_server_programs(environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder of the PostgreSQL server programs; fails the test if there is none.
+
+    Skips instead only when *environ* sets ``UGUAGLIANZA_SERVICE_SKIP_POSTGRES=1``.
+    """
+    programs = _server_programs()
+    if programs is not None:
+        return programs
+    if environ.get(SKIP_POSTGRES) == "1":
+        pytest.skip(f"PostgreSQL left out: {SKIP_POSTGRES}=1")
+    pytest.fail(
+        "the PostgreSQL server programs (initdb, pg_ctl) are not installed: install "
+        "Debian's postgresql package (apt-get install postgresql), or set "
+        f"{SKIP_POSTGRES}=1 to leave the PostgreSQL tests out"
+    )
+
+
+@pytest.fixture
+def server_programs() -> Callable[[Mapping[str, str]], Path]:
+    """:func:`require_server_programs`, for the tests of this set-up itself."""
+    return require_server_programs
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL server for the whole run."""
-    programs = _server_programs()
-    if programs is None:
-        if os.environ.get(SKIP_POSTGRES) == "1":
-            pytest.skip(f"PostgreSQL left out: {SKIP_POSTGRES}=1")
-        pytest.fail(
-            "the PostgreSQL server programs (initdb, pg_ctl) are not installed: install "
-            "Debian's postgresql package (apt-get install postgresql), or set "
-            f"{SKIP_POSTGRES}=1 to leave the PostgreSQL tests out"
-        )
+    programs = require_server_programs()
     server = PostgresServer(programs)
     server.start()
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
+
 import uguaglianza
 import uguaglianza.io
 from uguaglianza.io.graphs import graph_bytes
@@ -172,7 +172,10 @@ def test_validate_reports_as_json_or_sarif(client: httpx.Client) -> None:
     assert report.json() == {"readable": True, **json.loads(json.dumps(expected.to_dict()))}
 
     sarif = client.post(
-        "/validate", content=PLAN.read_bytes(), headers=YAML, params={"format": "sarif", "lang": "it"}
+        "/validate",
+        content=PLAN.read_bytes(),
+        headers=YAML,
+        params={"format": "sarif", "lang": "it"},
     )
     assert sarif.headers["content-type"] == "application/sarif+json"
     assert sarif.json() == expected.to_sarif(lang="it")

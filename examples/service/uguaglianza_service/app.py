@@ -12,15 +12,15 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-import uguaglianza
 from fastapi import Depends, FastAPI, Path, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+
+import uguaglianza
 from uguaglianza.errors import DocumentError, InputError, ParseError
 from uguaglianza.io import Limits, read_body
 from uguaglianza.io.graphs import graph_bytes
 from uguaglianza.rules import Lang, report_from_issues
-
 from uguaglianza_service.openapi import (
     DOCUMENT_REF,
     GRAPH_SCHEMA,
@@ -30,7 +30,12 @@ from uguaglianza_service.openapi import (
     document_body,
     problem_responses,
 )
-from uguaglianza_service.problems import BodyTooLarge, NotFound, RulesBroken, install
+from uguaglianza_service.problems import (
+    BodyTooLargeError,
+    DocumentNotFoundError,
+    RulesBrokenError,
+    install,
+)
 from uguaglianza_service.schemas import (
     DocumentList,
     DocumentOut,
@@ -69,7 +74,7 @@ async def _body(request: Request) -> tuple[bytes, str | None]:
     async for chunk in request.stream():
         total += len(chunk)
         if total > limit:
-            raise BodyTooLarge(limit)
+            raise BodyTooLargeError(limit)
         chunks.append(chunk)
     return b"".join(chunks), request.headers.get("content-type")
 
@@ -122,7 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _routes(app: FastAPI) -> None:  # noqa: C901 - one nested function per route
+def _routes(app: FastAPI) -> None:
     @app.post(
         "/validate",
         summary="Check a document: structure, references, codes and the rules",
@@ -190,7 +195,7 @@ def _routes(app: FastAPI) -> None:  # noqa: C901 - one nested function per route
         doc = read_body(raw, content_type, limits=_limits(request), source=SOURCE)
         report = uguaglianza.validate(doc)
         if not report.ok:
-            raise RulesBroken(report)
+            raise RulesBrokenError(report)
         record, created = store.add(doc)
         out = StoredOut(
             **VersionOut.of(record).model_dump(),
@@ -205,7 +210,12 @@ def _routes(app: FastAPI) -> None:  # noqa: C901 - one nested function per route
             out.model_dump(mode="json"), status_code=201 if created else 200, headers=headers
         )
 
-    @app.get("/documents", summary="List stored documents", response_model=DocumentList)
+    @app.get(
+        "/documents",
+        summary="List stored documents",
+        response_model=DocumentList,
+        responses=problem_responses(422),
+    )
     def list_documents(
         store: StoreDep,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -281,12 +291,12 @@ def _input_issue(error: InputError) -> uguaglianza.Issue:
 def _document(store: Store, document_id: str) -> DocumentRecord:
     record = store.document(document_id) if "\x00" not in document_id else None
     if record is None:
-        raise NotFound(f"no document {document_id!r} is stored")
+        raise DocumentNotFoundError(f"no document {document_id!r} is stored")
     return record
 
 
 def _content(store: Store, document_id: str, number: int) -> str:
     content = store.content(document_id, number) if "\x00" not in document_id else None
     if content is None:
-        raise NotFound(f"document {document_id!r} has no version {number}")
+        raise DocumentNotFoundError(f"document {document_id!r} has no version {number}")
     return content

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+
 from uguaglianza import Report, UguaglianzaError
 from uguaglianza.errors import shorten
 from uguaglianza.io import PROBLEM_MEDIA_TYPE, problem_details
+from uguaglianza_service.store import StoreBusyError
 
-from uguaglianza_service.store import Busy
-
-__all__ = ["BodyTooLarge", "NotFound", "RulesBroken", "install", "problem_response"]
+__all__ = [
+    "BodyTooLargeError",
+    "DocumentNotFoundError",
+    "RulesBrokenError",
+    "install",
+    "problem_response",
+]
 
 _DOCS = "https://github.com/uguaglianza/uguaglianza/blob/main/examples/service/README.md"
 
 
-class NotFound(Exception):
+class DocumentNotFoundError(Exception):
     """No stored document or version answers the request."""
 
     def __init__(self, detail: str) -> None:
@@ -27,7 +34,7 @@ class NotFound(Exception):
         self.detail = detail
 
 
-class BodyTooLarge(Exception):
+class BodyTooLargeError(Exception):
     """The request body is larger than the service's limit."""
 
     def __init__(self, limit: int) -> None:
@@ -35,7 +42,7 @@ class BodyTooLarge(Exception):
         self.limit = limit
 
 
-class RulesBroken(Exception):
+class RulesBrokenError(Exception):
     """A document that reads well but breaks rules of error severity: it is not stored."""
 
     def __init__(self, report: Report) -> None:
@@ -43,7 +50,9 @@ class RulesBroken(Exception):
         self.report = report
 
 
-def problem_response(problem: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
+def problem_response(
+    problem: dict[str, Any], headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     """*problem* as a response with its status and the problem media type."""
     return JSONResponse(
         problem, status_code=problem["status"], media_type=PROBLEM_MEDIA_TYPE, headers=headers
@@ -57,7 +66,7 @@ def _problem(
     status: int,
     detail: str,
     errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     return problem_response(
         {
@@ -74,7 +83,14 @@ def _problem(
 
 def _error(code: str, message: str, **more: Any) -> dict[str, Any]:
     base: dict[str, Any] = {"path": "", "value": None, "hint": None}
-    return {"code": code, "message": message, **base, "file": None, "line": None, "column": None} | more
+    return {
+        "code": code,
+        "message": message,
+        **base,
+        "file": None,
+        "line": None,
+        "column": None,
+    } | more
 
 
 def _path(loc: tuple[Any, ...]) -> str:
@@ -91,8 +107,8 @@ def install(app: FastAPI) -> None:
     async def library_error(request: Request, error: UguaglianzaError) -> JSONResponse:
         return problem_response(problem_details(error, instance=request.url.path))
 
-    @app.exception_handler(RulesBroken)
-    async def rules_broken(request: Request, error: RulesBroken) -> JSONResponse:
+    @app.exception_handler(RulesBrokenError)
+    async def rules_broken(request: Request, error: RulesBrokenError) -> JSONResponse:
         errors = [
             _error(
                 finding.code,
@@ -137,12 +153,12 @@ def install(app: FastAPI) -> None:
             errors,
         )
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, error: NotFound) -> JSONResponse:
+    @app.exception_handler(DocumentNotFoundError)
+    async def not_found(request: Request, error: DocumentNotFoundError) -> JSONResponse:
         return _problem(request, "not-found", "Not found", 404, error.detail)
 
-    @app.exception_handler(BodyTooLarge)
-    async def too_large(request: Request, error: BodyTooLarge) -> JSONResponse:
+    @app.exception_handler(BodyTooLargeError)
+    async def too_large(request: Request, error: BodyTooLargeError) -> JSONResponse:
         return _problem(
             request,
             "too-large",
@@ -151,8 +167,8 @@ def install(app: FastAPI) -> None:
             f"{error}; split the document, or ask for a higher limit",
         )
 
-    @app.exception_handler(Busy)
-    async def busy(request: Request, error: Busy) -> JSONResponse:
+    @app.exception_handler(StoreBusyError)
+    async def busy(request: Request, error: StoreBusyError) -> JSONResponse:
         return _problem(
             request,
             "busy",

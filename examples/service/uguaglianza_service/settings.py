@@ -26,13 +26,15 @@ def database_url(text: str) -> URL:
     return url
 
 
+def _url(value: str | URL) -> URL:
+    return database_url(value if isinstance(value, str) else value.render_as_string(False))
+
+
 @attrs.frozen
 class Settings:
     """Where documents are stored and how large a request body may be."""
 
-    database_url: URL = attrs.field(
-        default=DEFAULT_DATABASE_URL, converter=lambda value: database_url(str(value))
-    )
+    database_url: URL = attrs.field(default=database_url(DEFAULT_DATABASE_URL), converter=_url)
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, validator=attrs.validators.gt(0))
 
     @classmethod
@@ -42,7 +44,9 @@ class Settings:
         try:
             max_bytes = int(text) if text else DEFAULT_MAX_BYTES
         except ValueError:
-            raise ValueError(f"{MAX_BYTES_VARIABLE} must be a number of bytes, not {text!r}") from None
+            raise ValueError(
+                f"{MAX_BYTES_VARIABLE} must be a number of bytes, not {text!r}"
+            ) from None
         return cls(
             database_url=environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL,
             max_bytes=max_bytes,

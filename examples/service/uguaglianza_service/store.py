@@ -14,7 +14,6 @@ import random
 import time
 
 import attrs
-import uguaglianza
 from sqlalchemy import (
     DateTime,
     ForeignKey,
@@ -30,14 +29,16 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-__all__ = ["ATTEMPTS", "Busy", "DocumentRecord", "Store", "VersionRecord"]
+import uguaglianza
+
+__all__ = ["ATTEMPTS", "DocumentRecord", "Store", "StoreBusyError", "VersionRecord"]
 
 #: How many times adding a version is tried when others add one at the same moment:
 #: each round one writer wins, so this many writers of one document at once succeed.
 ATTEMPTS = 50
 
 
-class Busy(Exception):
+class StoreBusyError(Exception):
     """Too many versions of one document were being added at once; try again later."""
 
 
@@ -129,14 +130,16 @@ class Store:
         """Close every pooled connection."""
         self.engine.dispose()
 
-    def add(self, doc: uguaglianza.PlanDocument | uguaglianza.Landscape) -> tuple[VersionRecord, bool]:
+    def add(
+        self, doc: uguaglianza.PlanDocument | uguaglianza.Landscape
+    ) -> tuple[VersionRecord, bool]:
         """Store *doc* as the next version of its id; ``False`` when it equals the latest.
 
         Two requests adding a version at once cannot take the same number: the
         database refuses the second, which tries again with the next one.
 
         Raises:
-            Busy: the version lost :data:`ATTEMPTS` times in a row.
+            StoreBusyError: the version lost :data:`ATTEMPTS` times in a row.
         """
         content = uguaglianza.dumps(doc, "json")
         data = content.encode("utf-8")
@@ -146,7 +149,7 @@ class Store:
                 return self._add(doc, content, len(data), digest)
             except IntegrityError:
                 time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
-        raise Busy(doc.id)
+        raise StoreBusyError(doc.id)
 
     def _add(
         self,
