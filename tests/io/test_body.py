@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -227,3 +228,20 @@ def test_a_missing_extra_is_the_server_s_fault() -> None:
 
 def test_the_problem_media_type_is_rfc_9457_s() -> None:
     assert PROBLEM_MEDIA_TYPE == "application/problem+json"
+
+
+def test_the_library_imports_no_web_framework_or_database_driver() -> None:
+    forbidden = {"fastapi", "starlette", "flask", "django", "sqlalchemy", "psycopg", "uvicorn"}
+    source = Path(uguaglianza.__file__).parent
+    found = []
+    for module in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [f"{module.name}: {name}" for name in names if name.split(".")[0] in forbidden]
+    assert not found

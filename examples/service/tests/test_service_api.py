@@ -224,3 +224,11 @@ def test_unknown_documents_and_versions_are_404(client: httpx.Client) -> None:
         assert problem["type"].endswith("#not-found")
     problem = _problem(client.get(f"/documents/{doc.id}/versions/0"), 422)
     assert problem["errors"][0]["path"] == "path.number"
+
+
+def test_other_http_errors_are_problems_too(client: httpx.Client) -> None:
+    response = client.delete("/documents")
+    problem = _problem(response, 405)
+    assert problem["type"].endswith("#http")
+    assert response.headers["allow"]
+    assert _problem(client.get("/nowhere"), 404)["type"].endswith("#http")
