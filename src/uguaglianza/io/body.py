@@ -1,9 +1,9 @@
 """Documents sent to a web service: the reader's rules applied to a raw request body.
 
-A framework's typed body (``PlanDocument.model_validate_json``) skips what
-:func:`~uguaglianza.io.loads` enforces: it keeps the last of two repeated keys, knows no
-size or nesting limit and refuses fractional amounts. :func:`read_body` reads the bytes
-exactly as ``loads`` does and raises the same located errors, which
+A framework that parses a body before validating it (a pydantic model as a FastAPI
+parameter) keeps the last of two repeated keys and refuses fractional amounts, and knows
+neither a service's limits nor YAML. :func:`read_body` reads the bytes exactly as
+:func:`~uguaglianza.io.loads` does and raises the same located errors, which
 :func:`problem_details` turns into an RFC 9457 problem a service returns as is::
 
     try:
