@@ -1,9 +1,16 @@
-"""Readers and writers: JSON and YAML documents, the JSON Schema, and (later) other formats.
+"""Readers and writers: JSON and YAML documents, request bodies, the JSON Schema, graphs.
 
 This is the only package that touches files.
 """
 
 from uguaglianza.io._limits import DEFAULT_LIMITS, Limits
+from uguaglianza.io.body import (
+    MEDIA_TYPES,
+    PROBLEM_MEDIA_TYPE,
+    body_format,
+    problem_details,
+    read_body,
+)
 from uguaglianza.io.documents import (
     Format,
     dump,
@@ -18,9 +25,12 @@ from uguaglianza.io.schema import SCHEMA_ID, json_schema, json_schema_text
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "MEDIA_TYPES",
+    "PROBLEM_MEDIA_TYPE",
     "SCHEMA_ID",
     "Format",
     "Limits",
+    "body_format",
     "dump",
     "dumps",
     "from_data",
@@ -28,6 +38,8 @@ __all__ = [
     "json_schema_text",
     "load",
     "loads",
+    "problem_details",
+    "read_body",
     "read_data",
     "to_data",
 ]
