@@ -70,6 +70,9 @@ class FindingOut(_Out):
     file: str | None
     line: int | None
     column: int | None
+    known: bool = Field(
+        description="False when the rule could not tell: the fact is recorded as not stated."
+    )
 
 
 class ReportOut(_Out):
@@ -79,6 +82,7 @@ class ReportOut(_Out):
     ok: bool
     counts: dict[str, int]
     by_code: dict[str, int]
+    unknown: int = Field(description='How many findings are "not known" answers.')
     findings: list[FindingOut]
 
 
