@@ -136,6 +136,10 @@ def from_json_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             return ref(node["$ref"].removeprefix("#/$defs/"))
         if "const" in node:
             return st.just(node["const"])
+        if "enum" in node:  # a closed list (why a field is absent): any of its values
+            if keys - {"enum", "type"}:
+                raise ValueError(f"no strategy for the keywords {sorted(keys - {'enum', 'type'})}")
+            return st.sampled_from(node["enum"])
         if "anyOf" in node or "oneOf" in node:
             return st.one_of([build(branch) for branch in node.get("anyOf", node.get("oneOf"))])
         kind = node.get("type")

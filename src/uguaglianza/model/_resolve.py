@@ -313,6 +313,11 @@ def _walk(
         stack.extend(reversed(children))
 
 
+def _label(text: str | None, code: str) -> str:
+    """A declared code's label, or the code itself when the document gives a blank one."""
+    return text if text and text.strip() else code
+
+
 def declared_codelist(name: str, items: Sequence[Any]) -> Codelist:
     """The shipped codelist *name* with the codes a document declares for it.
 
@@ -327,8 +332,8 @@ def declared_codelist(name: str, items: Sequence[Any]) -> Codelist:
     return shipped.extended(
         Code(
             code=item.code,
-            label_it=item.name,
-            label_en=item.translations.get("en", item.name),
+            label_it=_label(item.name, item.code),
+            label_en=_label(item.translations.get("en") or item.name, item.code),
             description=item.description,
             broader=item.broader,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from uguaglianza.dates import PartialDate, Period, Recurrence
 from uguaglianza.model._base import Entity, Named, SourceNote, Stated
@@ -48,8 +49,9 @@ class Membership(Stated):
     @model_validator(mode="after")
     def _member_or_seats(self) -> Self:
         if self.member is None and (self.seats is None or self.category is None):
-            raise ValueError(
-                "a membership names its member, or counts seats with 'seats' and 'category'"
+            raise PydanticCustomError(
+                "membership_seats",
+                "a membership names its member, or counts seats with 'seats' and 'category'",
             )
         return self
 
