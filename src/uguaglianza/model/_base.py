@@ -59,6 +59,7 @@ __all__ = [
     "Ref",
     "SourceNote",
     "Stated",
+    "Translations",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$"
@@ -472,13 +473,23 @@ class SourceNote(Model):
 
 
 #: A language tag (BCP 47, the common subset): ``it``, ``en``, ``es``, ``ca``, ``pt-BR``.
-LanguageTag = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$"),
-]
+_LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$"
+LanguageTag = Annotated[str, StringConstraints(pattern=_LANGUAGE_PATTERN)]
 
 #: Why a field is empty; the labels are in the ``absence_reasons`` codelist.
 AbsenceReason = Literal["not_stated", "not_applicable", "withheld", "not_yet_decided"]
+
+#: Names in other languages, by language tag; the schema states the tags' form too.
+Translations = Annotated[
+    dict[LanguageTag, Annotated[str, StringConstraints(min_length=1)]],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": _LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        }
+    ),
+]
 
 #: Fields ``absent`` can never name: identity, provenance and the record itself.
 _NEVER_ABSENT = frozenset({"id", "source", "notes", "extensions", "absent"})
@@ -573,9 +584,7 @@ class Named(Entity):
 
     name: Annotated[str, StringConstraints(min_length=1)]
     """Name as written in the source, in the document's ``language``."""
-    translations: dict[LanguageTag, Annotated[str, StringConstraints(min_length=1)]] = Field(
-        default_factory=dict
-    )
+    translations: Translations = Field(default_factory=dict)
     """The name in other languages, by language tag, e.g. ``{"en": "Equality plan"}``."""
     aliases: tuple[str, ...] = ()
     """Other names in use for the same thing (short names, the draft's wording)."""

@@ -7,7 +7,15 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from uguaglianza.dates import PartialDate, Period
-from uguaglianza.model._base import Id, LanguageTag, Model, Named, SourceNote, Stated
+from uguaglianza.model._base import (
+    Id,
+    LanguageTag,
+    Model,
+    Named,
+    SourceNote,
+    Stated,
+    Translations,
+)
 from uguaglianza.model._types import AnyRef, RelationKind
 
 __all__ = ["DeclaredCode", "Relation", "SourceDocument"]
@@ -50,7 +58,7 @@ class DeclaredCode(Model):
     code: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=100)]
     name: str
     """Label in the document's language."""
-    translations: dict[LanguageTag, str] = Field(default_factory=dict)
+    translations: Translations = Field(default_factory=dict)
     """The label in other languages, by language tag."""
     broader: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
     """The code this one narrows, in the same codelist."""
