@@ -156,7 +156,7 @@ def from_json_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         elif kind == "array":
             known, strategy = {"type", "items"}, st.lists(build(node["items"]), max_size=2)
         elif kind == "object":
-            known = {"type", "properties", "required", "additionalProperties"}
+            known = {"type", "properties", "required", "additionalProperties", "propertyNames"}
             strategy = _schema_objects(node, build)
         else:
             raise ValueError(f"no strategy for the schema {node}")
@@ -182,6 +182,9 @@ def _schema_objects(
                 result[name] = draw(build(subschema))
         if isinstance(extra, dict) and not properties:
             keys = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6)
+            names = node.get("propertyNames")
+            if names is not None:  # keys of a given form (language tags)
+                keys = st.from_regex(names["pattern"], fullmatch=True)
             result.update(draw(st.dictionaries(keys, build(extra), max_size=2)))
         return result
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from uguaglianza.dates import PartialDate, Period
 from uguaglianza.model._base import Entity, Money, Quantity, SourceNote, Stated
@@ -13,6 +13,21 @@ from uguaglianza.model._types import ActRef, AnyRef, GrantRef, PayerRef
 __all__ = ["CoFinancing", "Transfer", "YearlyAmount"]
 
 Year = Annotated[int, Field(ge=1800, le=2300)]
+
+#: A percentage from 0 to 100, exact; the schema states the bounds for other validators.
+Percentage = Annotated[
+    Quantity,
+    Field(ge=0, le=100),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$"},
+                {"type": "number", "minimum": 0, "maximum": 100},
+            ],
+            "description": "A percentage from 0 to 100, preferably written as a string.",
+        }
+    ),
+]
 
 
 class YearlyAmount(Stated):
@@ -31,7 +46,7 @@ class CoFinancing(Stated):
 
     funder: PayerRef
     amount: Money | None = None
-    share: Annotated[Quantity, Field(ge=0, le=100)] | None = None
+    share: Percentage | None = None
     """Percentage of the total, from 0 to 100."""
     note: str | None = None
     source: SourceNote | None = None

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from uguaglianza.dates import PartialDate, Period
-from uguaglianza.model._base import Money, Named, Quantity, SourceNote, Stated
+from uguaglianza.model._base import Amount, Money, Named, SourceNote, Stated
 from uguaglianza.model._types import (
     ActionKind,
     ActionRef,
@@ -118,7 +118,7 @@ class Action(Named):
     """The budget split by year; the years add up to ``budget`` when both are given."""
     audience: str | None = None
     """For training and awareness: who it is for, as written ("all staff", "managers")."""
-    hours: Annotated[Quantity, Field(ge=0)] | None = None
+    hours: Amount | None = None
     """For training: hours per participant, or of the whole course as the source says."""
 
 
@@ -157,7 +157,7 @@ class Staffing(Stated):
     role: str | None = None
     """As written: "equality officer", "gender equality team"."""
     persons: Annotated[int, Field(ge=0)] | None = None
-    fte: Annotated[Quantity, Field(ge=0)] | None = None
+    fte: Amount | None = None
     """Full-time equivalents."""
     unit: ActorRef | None = None
     """The office or body they work in."""
