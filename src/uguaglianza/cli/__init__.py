@@ -19,6 +19,7 @@ from uguaglianza.cli import (
     _calendar,
     _convert,
     _graph,
+    _report,
     _rules,
     _schema,
     _upgrade,
@@ -28,7 +29,17 @@ from uguaglianza.cli._common import CommandError
 
 __all__ = ["main"]
 
-_COMMANDS = (_validate, _rules, _convert, _upgrade, _schema, _graph, _analyse, _calendar)
+_COMMANDS = (
+    _validate,
+    _rules,
+    _convert,
+    _upgrade,
+    _schema,
+    _graph,
+    _analyse,
+    _calendar,
+    _report,
+)
 
 #: The exit code of a command whose standard output was closed: 128 + SIGPIPE (13).
 EXIT_CLOSED_PIPE = 141
