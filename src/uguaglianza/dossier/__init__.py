@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import re
 from typing import Any, Literal
 
 from uguaglianza.dossier._content import Gatherer
@@ -202,6 +203,7 @@ _MD_SPECIAL = str.maketrans(
     {
         **{c: f"\\{c}" for c in "\\`*_[]|~"},
         "<": "&lt;",
+        ">": "&gt;",
         "&": "&amp;",
         "\n": " ",
         "\r": " ",
@@ -209,6 +211,16 @@ _MD_SPECIAL = str.maketrans(
 )
 
 
+#: What makes a line a heading, a list item or a rule when a value starts it.
+_MD_LINE_START = re.compile(r"^[#+=-]")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
 def md_escape(value: object) -> str:
     """*value* as Markdown text that reads as written: markup and HTML characters escaped."""
-    return "" if value is None else str(value).translate(_MD_SPECIAL)
+    if value is None:
+        return ""
+    text = str(value).translate(_MD_SPECIAL)
+    if _MD_LINE_START.match(text):
+        return f"\\{text}"
+    return _MD_NUMBERED.sub(r"\1\\\2", text, count=1)
