@@ -353,6 +353,10 @@ def test_a_landscape_needs_the_plan_named() -> None:
     assert "Comitato estraneo" not in page  # bodies that have nothing to do with the plan
     assert "Contributo regionale" not in page  # a grant not tied to the plan
     assert "Relazione di monitoraggio" in page  # an obligation about the plan
+    for about_the_plan in ("plans[0].areas[1]", "acts[0].issuer", "bodies[0].chair"):
+        assert about_the_plan in page  # findings on the plan and what it uses
+    for elsewhere in ("plans[1].period", "bodies[1].members", "grants[0].call"):
+        assert elsewhere not in page  # findings on what the dossier does not show
     other_page = _text(dossier(doc, plan="altro", lang="en"))
     assert "Sportello antidiscriminazione" not in other_page
 
@@ -383,3 +387,17 @@ def test_without_the_extra_it_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "jinja2", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'uguaglianza\[report\]'"):
         dossier(hostile_document())
+
+
+def test_the_coordination_picture_keeps_the_actors_with_most_ties() -> None:
+    data = copy.deepcopy(FULL)
+    extra = [{"id": f"org-{n:02d}", "kind": "comune", "name": f"Comune {n:02d}"} for n in range(40)]
+    data["organisations"] += extra
+    data["plan"]["actions"][0]["partners"] += [org["id"] for org in extra]
+    page = dossier(uguaglianza.from_data(data), lang="en")
+    picture = page[
+        page.index('<title id="net-title">') : page.index("</svg>", page.index("net-title"))
+    ]
+    assert picture.count("<circle") == 30 + 5  # thirty actors and the legend's five kinds
+    assert "Showing the 30 actors with the most ties, out of 4" in page
+    assert "Comune 39" in page  # the list of ties below the picture has every actor

@@ -7,9 +7,10 @@ plan refers to, or what refers to the plan or its areas, objectives, actions and
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 from uguaglianza.dossier._labels import Labeller, strings
 from uguaglianza.dossier._words import Lang, word
@@ -29,10 +30,11 @@ from uguaglianza.model._resolve import format_loc
 from uguaglianza.rules import Report, Severity
 
 Row = dict[str, Any]
-_E = TypeVar("_E", bound=Entity)
 
 #: Effects by which an act makes a plan the adopted one, in order of preference.
 _ADOPTING = ("adopts", "approves")
+#: The first step of a path: a registry entry (``bodies[3]``) or the plan (``plan``).
+_TOP = re.compile(r"^[a-z_]+(?:\[\d+\])?")
 
 
 def plan_path(doc: PlanDocument | Landscape, plan: Plan) -> str:
@@ -62,16 +64,23 @@ class Gatherer:
             for item in part
         }
         self.cited = strings(plan)
+        self._related: dict[str, list[Any]] = {}
 
-    def related(self, items: Iterable[_E]) -> list[_E]:
-        """The entities of a registry that belong to the dossier."""
-        if self.whole:
-            return list(items)
-        return [
-            item
-            for item in items
-            if item.id in self.cited or not self.own_ids.isdisjoint(strings(item))
-        ]
+    def related(self, registry: str) -> list[Any]:
+        """The entities of the registry *registry* (``bodies``...) that belong to the dossier."""
+        found = self._related.get(registry)
+        if found is None:
+            items: tuple[Entity, ...] = getattr(self.doc, registry)
+            if self.whole:
+                found = list(items)
+            else:
+                found = [
+                    item
+                    for item in items
+                    if item.id in self.cited or not self.own_ids.isdisjoint(strings(item))
+                ]
+            self._related[registry] = found
+        return found
 
     def glance(self) -> list[tuple[str, str]]:
         """The plan at a glance: label and value pairs."""
@@ -155,7 +164,7 @@ class Gatherer:
 
     def bodies(self) -> list[GovernanceBody]:
         """The governance bodies in the dossier."""
-        return self.related(self.doc.bodies)
+        return self.related("bodies")
 
     def governance(self) -> list[Row]:
         """Each body with its chair, convener, members, cadence and meetings."""
@@ -263,7 +272,7 @@ class Gatherer:
     def grants(self) -> list[Row]:
         """The grants in the dossier, with their co-financing."""
         say = self.say
-        items: list[Grant] = self.related(self.doc.grants)
+        items: list[Grant] = self.related("grants")
         return [
             {
                 "id": g.id,
@@ -291,7 +300,7 @@ class Gatherer:
     def transfers(self) -> list[Row]:
         """The transfers of money in the dossier."""
         say = self.say
-        items: list[Transfer] = self.related(self.doc.transfers)
+        items: list[Transfer] = self.related("transfers")
         return [
             {
                 "id": t.id,
@@ -308,7 +317,7 @@ class Gatherer:
     def opinions(self) -> list[Row]:
         """The opinions given on the plan or its acts."""
         say = self.say
-        items: list[Opinion] = self.related(self.doc.opinions)
+        items: list[Opinion] = self.related("opinions")
         return [
             {
                 "id": o.id,
@@ -331,7 +340,7 @@ class Gatherer:
         from uguaglianza.io.ical import _deadline
 
         say = self.say
-        items: list[Obligation] = self.related(self.doc.obligations)
+        items: list[Obligation] = self.related("obligations")
         rows = []
         for o in items:
             due = _deadline(o, self.doc)
@@ -392,7 +401,7 @@ class Gatherer:
 
     def findings(self, report: Report) -> list[Row]:
         """The findings about what the dossier shows, grouped by severity, errors first."""
-        prefixes: tuple[str, ...] = ()
+        prefixes: frozenset[str] = frozenset()
         if not self.whole:
             paths = [plan_path(self.doc, self.plan)]
             for registry in (self.bodies(), *self._registries()):
@@ -400,14 +409,13 @@ class Gatherer:
                     record = self.doc.index.get(item.id)
                     if record is not None:
                         paths.append(format_loc(record.loc))
-            prefixes = tuple(paths)
+            prefixes = frozenset(paths)
         groups = []
         for severity in sorted(Severity, key=lambda s: s.rank):
             found = [
                 f
                 for f in report.findings
-                if f.severity == severity
-                and (not prefixes or any(_under(f.path, p) for p in prefixes))
+                if f.severity == severity and (not prefixes or _top(f.path) in prefixes)
             ]
             groups.append(
                 {
@@ -431,10 +439,11 @@ class Gatherer:
 
     def _registries(self) -> tuple[list[Any], ...]:
         return (
-            self.related(self.doc.grants),
-            self.related(self.doc.transfers),
-            self.related(self.doc.opinions),
-            self.related(self.doc.obligations),
+            self.related("acts"),
+            self.related("grants"),
+            self.related("transfers"),
+            self.related("opinions"),
+            self.related("obligations"),
         )
 
 
@@ -446,5 +455,7 @@ def _line(line: int | None, column: int | None, lang: Lang) -> str:
     return text if column is None else f"{text}, {word('column', lang, column=column)}"
 
 
-def _under(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+def _top(path: str) -> str:
+    """The registry entry a path lies in: ``bodies[3]`` for ``bodies[3].members[0].role``."""
+    found = _TOP.match(path)
+    return "" if found is None else found.group()

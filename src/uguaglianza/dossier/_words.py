@@ -59,7 +59,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "timeline_none": ("Nessuna azione o tappa datata.", "No dated action or milestone."),
     "milestones": ("Tappe", "Milestones"),
-    "open_end": ("senza fine indicata", "no end given"),
+    "open_bars": (
+        "barre più chiare: inizio o fine non indicati",
+        "lighter bars: no start or end given",
+    ),
     "today": ("situazione", "as of"),
     "coordination": ("Coordinamento", "Coordination"),
     "coordination_desc": (
