@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import sys
 import tomllib
@@ -33,6 +34,7 @@ from uguaglianza.io import load, loads
 from uguaglianza.io._locate import locate_json, locate_yaml
 from uguaglianza.io._source import decode_text
 from uguaglianza.rules import PROFILES, Lang, Report, RuleSet, Severity, report_from_issues
+from uguaglianza.rules.fingerprint import known_findings
 from uguaglianza.rules.report import Purpose
 
 #: Keys accepted in ``[tool.uguaglianza]``.
@@ -42,6 +44,10 @@ _SUMMARY = {
     "en": "{files} file(s) checked: {counts}",
 }
 _SILENT = Progress()
+_KNOWN = {
+    "it": "{known} risultati già noti in {file} non mostrati",
+    "en": "{known} finding(s) already in {file} left out",
+}
 
 
 @attrs.frozen
@@ -167,6 +173,12 @@ def register(commands: Any) -> None:
         action="store_true",
         help="print how many findings each code has, instead of the findings "
         "(as text, or JSON with --format json)",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="REPORT",
+        help="a report written earlier with --format json: show only the findings "
+        "that are not in it (matched by fingerprint, as many times as they were there)",
     )
     parser.add_argument(
         "-q",
@@ -376,13 +388,20 @@ def _print_statistics(results: Sequence[FileResult], fmt: str, lang: Lang) -> No
         print(f"{count:>{width}}\t{code}\t[{finding.severity}] {finding.title.get(lang)}")
 
 
-def _print(results: Sequence[FileResult], fmt: str, lang: Lang, quiet: bool) -> None:
+def _print(
+    results: Sequence[FileResult],
+    fmt: str,
+    lang: Lang,
+    quiet: bool,
+    baseline: Mapping[str, Any] | None = None,
+) -> None:
     combined = Report.combine(result.report for result in results)
     if fmt == "json":
         write_json(
             {
                 "ok": combined.ok,
                 "counts": {str(s): n for s, n in combined.counts.items()},
+                **({"baseline": baseline} if baseline is not None else {}),
                 "files": [result.to_dict() for result in results],
             },
             sys.stdout,  # looked up now, so that redirections of stdout are honoured
@@ -395,6 +414,63 @@ def _print(results: Sequence[FileResult], fmt: str, lang: Lang, quiet: bool) -> 
         if not quiet:
             summary = _SUMMARY[lang].format(files=len(results), counts=combined.summary(lang))
             print(summary, file=sys.stderr)
+
+
+def read_baseline(path: str) -> Counter[tuple[str, str]]:
+    """The findings of a report written by ``validate --format json``, by file and fingerprint.
+
+    Raises:
+        CommandError: the file cannot be read or is not such a report (exit 2).
+    """
+    try:
+        with Path(path).open("rb") as file:
+            data = json.load(file)
+    except OSError as error:
+        raise CommandError(f"cannot read the baseline {path!r}: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise CommandError(
+            f"the baseline {path!r} is not JSON ({error}); write it with "
+            "`uguaglianza validate FILE --format json > REPORT.json`"
+        ) from None
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        raise CommandError(
+            f"the baseline {path!r} is not a report of `uguaglianza validate --format json`: "
+            "it has no 'files' list"
+        )
+    found: Counter[tuple[str, str]] = Counter()
+    for i, entry in enumerate(files):
+        findings = entry.get("findings") if isinstance(entry, dict) else None
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if not isinstance(findings, list) or not isinstance(name, str):
+            raise CommandError(
+                f"the baseline {path!r} is not a report of `uguaglianza validate --format "
+                f"json`: files[{i}] has no 'file' name and 'findings' list"
+            )
+        for j, finding in enumerate(findings):
+            mark = finding.get("fingerprint") if isinstance(finding, dict) else None
+            if not isinstance(mark, str) or not mark:
+                raise CommandError(
+                    f"the baseline {path!r} has no fingerprint at files[{i}].findings[{j}]; "
+                    "write it again with this version of `uguaglianza validate --format json`"
+                )
+            found[name, mark] += 1
+    return found
+
+
+def apply_baseline(
+    results: Sequence[FileResult], baseline: Counter[tuple[str, str]]
+) -> tuple[list[FileResult], int]:
+    """*results* without the findings of *baseline*, and how many were left out."""
+    kept: list[FileResult] = []
+    known = 0
+    for result in results:
+        marks = Counter({mark: n for (name, mark), n in baseline.items() if name == result.file})
+        new, left_out = known_findings(result.report.findings, marks)
+        known += left_out
+        report = Report(tuple(new), result.report.rules)
+        kept.append(attrs.evolve(result, report=report))
+    return kept, known
 
 
 def run(args: argparse.Namespace) -> int:
@@ -415,15 +491,22 @@ def run(args: argparse.Namespace) -> int:
         reading["input_format"] = args.input_format
     if stdin is not None:
         reading["stdin"] = stdin
+    baseline = read_baseline(args.baseline) if args.baseline is not None else None
     with progress_for(args.files, show=show, lang=lang) as progress:
         results = [
             check_file(path, options, args.as_of, progress, **reading)
             for path in progress.track(args.files)
         ]
+    known = 0
+    if baseline is not None:
+        results, known = apply_baseline(results, baseline)
     if args.statistics:
         _print_statistics(results, args.format, lang)
     else:
-        _print(results, args.format, lang, args.quiet)
+        known_to = None if baseline is None else {"file": args.baseline, "known": known}
+        _print(results, args.format, lang, args.quiet, known_to)
+    if baseline is not None and not args.quiet and args.format == "text":
+        print(_KNOWN[lang].format(known=known, file=args.baseline), file=sys.stderr)
     if any(not result.readable for result in results):
         return EXIT_USAGE
     if not args.exit_zero and any(not result.report.ok for result in results):

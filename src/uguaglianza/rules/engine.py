@@ -10,6 +10,7 @@ from uguaglianza.errors import Issue, shorten
 from uguaglianza.model import Landscape, Plan, PlanDocument, Stated, format_loc
 from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_for_kind
 from uguaglianza.rules.context import Context, PlanInfo
+from uguaglianza.rules.fingerprint import finding_fingerprint
 from uguaglianza.rules.internal import CRASH, UNREADABLE
 from uguaglianza.rules.report import Finding, Loc, Purpose, Report, Severity, Text
 
@@ -190,6 +191,7 @@ def _finding(
         loc=hit.loc,
         value=None if hit.value is None else shorten(hit.value),
         known=known,
+        fingerprint=finding_fingerprint(rule.code, doc, hit.loc),
     )
 
 

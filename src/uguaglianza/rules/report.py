@@ -7,6 +7,7 @@ Every text a user reads exists in Italian and in English (:class:`Text`).
 from __future__ import annotations
 
 import enum
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from uguaglianza.rules.catalogue import Rule
 
-__all__ = ["Finding", "Lang", "Loc", "Purpose", "Report", "Severity", "Text"]
+__all__ = ["Finding", "Lang", "Loc", "Purpose", "Report", "Severity", "Text", "fingerprint"]
 
 #: A language of messages: Italian or English.
 Lang = Literal["it", "en"]
@@ -100,7 +101,8 @@ class Finding:
     ``value`` is the offending value, shortened, or None when a value is missing.
     ``known`` is False when the rule could not tell whether it holds: the document records
     the fact as not stated, or its dates are too imprecise to judge; the message then
-    says what to find out.
+    says what to find out. ``fingerprint`` stays the same across edits elsewhere in the
+    document (see :func:`fingerprint`); by default it hashes the code and ``loc``.
     """
 
     code: str
@@ -115,6 +117,9 @@ class Finding:
     line: int | None = None
     column: int | None = None
     known: bool = True
+    fingerprint: str = attrs.field(
+        default=attrs.Factory(lambda self: fingerprint(self.code, None, self.loc), takes_self=True)
+    )
 
     def location(self) -> str:
         """``file:line:col`` as far as known (``<input>`` without a file)."""
@@ -147,11 +152,18 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "known": self.known,
+            "fingerprint": self.fingerprint,
         }
 
     def sort_key(self) -> tuple[str, float, float]:
         """Order of reports: by file, then position; findings without one come last."""
         return (self.file or "", self.line or math.inf, self.column or 0)
+
+
+def fingerprint(code: str, entity: str | None, field: Loc) -> str:
+    """A short hex hash of a rule *code*, an *entity* id and a *field* path inside it."""
+    text = "\x1f".join((code, entity or "", "/".join(str(part) for part in field)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _text_dict(text: Text) -> dict[str, str]:

@@ -18,6 +18,8 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _HOME = "https://github.com/uguaglianza/uguaglianza"
+#: The key of findings' fingerprints in ``partialFingerprints`` (versioned, as SARIF asks).
+_FINGERPRINT = "uguaglianza/v1"
 
 
 def _version() -> str:
@@ -71,6 +73,7 @@ def _result(finding: Finding, index: dict[str, int], lang: Lang) -> dict[str, An
         "level": _LEVELS[finding.severity],
         "message": {"text": f"{message} — {finding.hint.get(lang)}"},
         "locations": [location],
+        "partialFingerprints": {_FINGERPRINT: finding.fingerprint},
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
