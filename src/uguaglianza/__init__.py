@@ -38,6 +38,7 @@ if _typing.TYPE_CHECKING:
     import networkx as _nx
 
     from uguaglianza._validate_api import Finding, Report, validate
+    from uguaglianza.changes import diff
     from uguaglianza.io import Limits, dump, dumps, from_data, json_schema, load, loads
     from uguaglianza.model import Document, Landscape, PlanDocument, merge
     from uguaglianza.privacy import redact
@@ -49,6 +50,7 @@ _LAZY = {
     "Finding": "uguaglianza._validate_api",
     "Report": "uguaglianza._validate_api",
     "validate": "uguaglianza._validate_api",
+    "diff": "uguaglianza.changes",
     "Limits": "uguaglianza.io",
     "dump": "uguaglianza.io",
     "dumps": "uguaglianza.io",
@@ -64,7 +66,7 @@ _LAZY = {
 }
 _NAMESPACE: dict[str, object] = globals()  # this package's own namespace
 _SUBPACKAGES = frozenset(
-    {"cli", "codelists", "dates", "errors", "graph", "io", "model", "privacy", "rules"}
+    {"changes", "cli", "codelists", "dates", "errors", "graph", "io", "model", "privacy", "rules"}
 )
 
 
@@ -140,6 +142,7 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "coordination_graph",
+    "diff",
     "dump",
     "dumps",
     "from_data",

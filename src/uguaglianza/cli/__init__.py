@@ -18,6 +18,7 @@ from uguaglianza.cli import (
     _analyse,
     _calendar,
     _convert,
+    _diff,
     _graph,
     _report,
     _rules,
@@ -39,6 +40,7 @@ _COMMANDS = (
     _analyse,
     _calendar,
     _report,
+    _diff,
 )
 
 #: The exit code of a command whose standard output was closed: 128 + SIGPIPE (13).
