@@ -73,6 +73,10 @@ class FindingOut(_Out):
     known: bool = Field(
         description="False when the rule could not tell: the fact is recorded as not stated."
     )
+    fingerprint: str = Field(
+        description="Stays the same when other entities are added or removed: rule, entity "
+        "and field inside it. Compare reports by it."
+    )
 
 
 class ReportOut(_Out):
