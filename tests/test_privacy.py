@@ -269,6 +269,8 @@ def test_the_cli_keeps_office_holders_and_reads_a_key(tmp_path: Path) -> None:
     holders = {post.holder for post in doc.posts if post.kind in PUBLIC_OFFICES}
     office_holder = next(person for person in doc.persons if person.id in holders)
     assert office_holder.name.encode() in kept.stdout
+    others = [person for person in doc.persons if person.id not in holders]
+    assert others and all(person.name.encode() not in kept.stdout for person in others)
     key = tmp_path / "key"
     key.write_bytes(b"a secret")
     keyed = run(

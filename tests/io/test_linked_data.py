@@ -84,7 +84,7 @@ def test_every_entity_has_its_types_and_links(doc: PlanDocument | Landscape, fmt
         node = iri("organisation", org.id)
         assert (node, RDF.type, ORG.Organization) in graph
         assert (node, RDF.type, COV.Organization) in graph
-        assert (node, RDFS.label, rdflib.Literal(org.name, lang="it")) in graph
+        assert (node, RDFS.label, rdflib.Literal(org.name, lang=doc.language)) in graph
         if org.parent:
             assert (node, ORG.subOrganizationOf, iri("organisation", org.parent)) in graph
     for person in doc.persons:

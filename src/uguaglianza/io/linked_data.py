@@ -9,6 +9,11 @@ membership, a period, an amount) get the IRI of the entity and a fragment, so th
 holds no blank nodes and is the same on every run. The models are walked field by field,
 so fields added to the format are exported too, in the project's vocabulary.
 
+Names are tagged with the document's ``language``, and every translation is a label in its
+own language; aliases are ``skos:altLabel``. Identifiers by scheme (NUTS, LAU, IPA, codice
+fiscale...) are ADMS identifiers. What a source does not state (``absent``) is not
+exported: linked data says nothing rather than invent a value or a "not stated" marker.
+
 The dataset is described in DCAT-AP_IT: publisher and licence as the user gives them, dates
 from the document's sources (never the day of writing). Turtle needs rdflib: see
 :mod:`uguaglianza.io.rdf`.
@@ -26,6 +31,7 @@ from urllib.parse import quote
 import attrs
 from pydantic import BaseModel
 
+from uguaglianza._gc import paused_gc
 from uguaglianza.dates import PartialDate
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.model._base import CodeIn, Ref
@@ -42,7 +48,7 @@ __all__ = [
 ]
 
 #: The version of the JSON-LD context; a change of any mapping makes a new version.
-CONTEXT_VERSION = "1.0"
+CONTEXT_VERSION = "2.0"
 #: Where the context is published (the same text as ``schema/uguaglianza.context.jsonld``).
 CONTEXT_IRI = (
     "https://raw.githubusercontent.com/uguaglianza/uguaglianza/main/schema/"
@@ -54,6 +60,7 @@ VOCAB = "https://w3id.org/uguaglianza/vocab#"
 CODES = "https://w3id.org/uguaglianza/codelists/"
 
 PREFIXES: dict[str, str] = {
+    "adms": "http://www.w3.org/ns/adms#",
     "clv": "https://w3id.org/italia/onto/CLV/",
     "cov": "https://w3id.org/italia/onto/COV/",
     "cpv": "https://w3id.org/italia/onto/CPV/",
@@ -95,7 +102,14 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "service": ("ug:Service", "schema:GovernmentService"),
     "source": ("dct:BibliographicResource", "foaf:Document"),
     "relation": ("ug:Relation",),
+    "opinion": ("ug:Opinion",),
+    "obligation": ("ug:Obligation",),
+    "transfer": ("ug:Transfer", "schema:MoneyTransfer"),
     "Membership": ("org:Membership",),
+    "NetworkMembership": ("org:Membership",),
+    "Tenure": ("ug:Tenure",),
+    "Identifier": ("adms:Identifier",),
+    "YearlyAmount": ("ug:YearlyAmount",),
     "Period": ("ti:TimeInterval",),
     "Money": ("schema:MonetaryAmount",),
 }
@@ -112,7 +126,10 @@ TERRITORY_CLASSES: dict[str, str] = {
 PROPERTIES: dict[str, dict[str, str]] = {
     "*": {
         "name": "rdfs:label",
-        "name_en": "rdfs:label",
+        "translations": "rdfs:label",
+        "aliases": "skos:altLabel",
+        "former_names": "ug:formerName",
+        "identifiers": "adms:identifier",
         "description": "dct:description",
         "notes": "skos:note",
         "note": "skos:note",
@@ -139,6 +156,16 @@ PROPERTIES: dict[str, dict[str, str]] = {
         "convener": "ug:convener",
     },
     "Membership": {"member": "org:member", "role": "org:role", "period": "org:memberDuring"},
+    "NetworkMembership": {"network": "org:organization", "period": "org:memberDuring"},
+    "Tenure": {"operator": "schema:provider"},
+    "Identifier": {"value": "skos:notation", "scheme": "dct:type"},
+    "YearlyAmount": {"year": "ug:year", "amount": "schema:amount"},
+    "CoFinancing": {"funder": "schema:funder", "amount": "schema:amount"},
+    "Contribution": {"actor": "schema:agent", "role": "ug:role"},
+    "PlanLink": {"plan": "dct:relation"},
+    "ActStep": {"step": "dct:type", "by": "dct:creator"},
+    "ActParty": {"party": "schema:agent", "role": "ug:role"},
+    "ActEffect": {"effect": "dct:type", "target": "ug:target"},
     "Period": {"start": "ti:startTime", "end": "ti:endTime"},
     "Money": {"amount": "schema:value", "currency": "schema:currency"},
     "SourceNote": {"document": "dct:source", "quote": "ug:quote"},
@@ -150,6 +177,8 @@ PROPERTIES: dict[str, dict[str, str]] = {
         "actions": "ug:action",
         "indicators": "ug:indicator",
         "milestones": "ug:milestone",
+        "links": "ug:link",
+        "contributors": "schema:contributor",
     },
     "action": {
         "lead": "schema:agent",
@@ -163,21 +192,49 @@ PROPERTIES: dict[str, dict[str, str]] = {
         "issuer": "dct:creator",
         "signatories": "ug:signatory",
         "summary": "dct:abstract",
+        "parties": "ug:party",
+        "steps": "ug:step",
+        "in_force": "ug:inForce",
+        "effects": "ug:effect",
+    },
+    "opinion": {"by": "dct:creator", "on": "schema:about", "outcome": "ug:outcome"},
+    "obligation": {"bearer": "ug:bearer", "arises_from": "ug:arisesFrom"},
+    "transfer": {
+        "payer": "schema:agent",
+        "payee": "schema:recipient",
+        "via": "ug:via",
+        "amount": "schema:amount",
     },
     "grant": {"amount": "schema:amount", "recipient": "ug:recipient"},
-    "service": {"operator": "schema:provider", "territories": "schema:areaServed"},
+    "service": {
+        "operators": "ug:operatorTenure",
+        "networks": "ug:networkMembership",
+        "territories": "schema:areaServed",
+    },
     "meeting": {"participants": "schema:attendee", "place": "schema:location"},
     "source": {"publisher": "dct:publisher", "date": "dct:issued", "language": "dct:language"},
     "relation": {"subject": "ug:subject", "target": "ug:target"},
 }
-#: Fields whose text is in English; other texts are in Italian.
-ENGLISH = frozenset({"name_en"})
-#: Free texts that carry a language tag.
-_TAGGED = frozenset({"name", "name_en", "description", "summary", "notes", "note", "quote"})
+#: Free texts that carry the document's language tag.
+_TAGGED = frozenset(
+    {"name", "aliases", "description", "summary", "notes", "note", "quote", "text", "title"}
+)
+#: Fields never exported: ids are the IRIs, and what a source leaves unsaid stays unsaid.
+_SKIPPED = frozenset({"id", "extensions", "absent"})
 
 #: The EU data theme (Population and society) and language of the datasets.
 THEME = "http://publications.europa.eu/resource/authority/data-theme/SOCI"
-LANGUAGE = "http://publications.europa.eu/resource/authority/language/ITA"
+LANGUAGES = "http://publications.europa.eu/resource/authority/language/"
+#: EU authority codes of the languages documents are written in (ISO 639-1 to 639-2).
+_EU_LANGUAGES = {
+    "it": "ITA",
+    "en": "ENG",
+    "de": "DEU",
+    "fr": "FRA",
+    "sl": "SLV",
+    "es": "SPA",
+    "lld": "LLD",
+}
 
 
 @attrs.frozen(slots=True)
@@ -221,6 +278,7 @@ def _marker(annotation: Any, metadata: Any = ()) -> Ref | CodeIn | None:
 
 
 _MARKERS: dict[tuple[type[BaseModel], str], Ref | CodeIn | None] = {}
+_ORDERS: dict[type[BaseModel], dict[str, int]] = {}
 
 
 def _field_marker(cls: type[BaseModel], name: str) -> Ref | CodeIn | None:
@@ -231,51 +289,74 @@ def _field_marker(cls: type[BaseModel], name: str) -> Ref | CodeIn | None:
     return _MARKERS[cached]
 
 
+def _given(obj: BaseModel) -> list[str]:
+    """The exported fields *obj* was given, in the order its model declares them."""
+    cls = type(obj)
+    order = _ORDERS.get(cls)
+    if order is None:
+        names = [name for name in cls.model_fields if name not in _SKIPPED]
+        order = _ORDERS[cls] = {name: n for n, name in enumerate(names)}
+    return sorted((name for name in obj.model_fields_set if name in order), key=order.__getitem__)
+
+
 class _Writer:
     """Turns one document into JSON-LD nodes."""
 
     def __init__(self, doc: PlanDocument | Landscape, base: str) -> None:
         self.doc = doc
         self.base = base
+        self.language = doc.language
         self.index = doc.index
         self.kinds = {entity_id: record.kind for entity_id, record in self.index.entities.items()}
         self.nodes: list[dict[str, Any]] = []
+        self.iris: dict[str, str] = {}
+        self.properties: dict[tuple[str, str, str], str] = {}
 
     def iri(self, entity_id: str) -> str:
-        kind = self.kinds.get(entity_id, "entity")
-        return _kind_iri(self.base, kind, entity_id)
+        found = self.iris.get(entity_id)
+        if found is None:
+            kind = self.kinds.get(entity_id, "entity")
+            found = self.iris[entity_id] = _kind_iri(self.base, kind, entity_id)
+        return found
 
     def entity(self, kind: str, obj: BaseModel, iri: str) -> None:
-        node: dict[str, Any] = {"@id": iri, "@type": list(CLASSES.get(kind, ()))}
+        types_ = {*CLASSES.get(kind, ()), f"ug:{type(obj).__name__}"}
         territory_kind = getattr(obj, "kind", None) if kind == "territory" else None
         if territory_kind in TERRITORY_CLASSES:
-            node["@type"].append(TERRITORY_CLASSES[territory_kind])
-        node["@type"].append(f"ug:{type(obj).__name__}")
-        node["@type"] = sorted(set(node["@type"]))
+            types_.add(TERRITORY_CLASSES[territory_kind])
+        node: dict[str, Any] = {"@id": iri, "@type": sorted(types_)}
         node["dct:identifier"] = str(getattr(obj, "id", "") or "")
         self.fields(node, kind, obj, iri)
         self.nodes.append(node)
 
     def fields(self, node: dict[str, Any], kind: str, obj: BaseModel, iri: str) -> None:
         cls = type(obj)
-        for name in cls.model_fields:
-            if name in ("id", "extensions") or name not in obj.model_fields_set:
-                continue
+        for name in _given(obj):
             value = getattr(obj, name)
-            if value is None or value == ():
+            if value is None or (not value and isinstance(value, tuple | dict)):
                 continue
             prop = self.property(kind, cls, name)
+            if name == "translations":
+                node.setdefault(prop, []).extend(
+                    {"@value": text, "@language": tag} for tag, text in sorted(value.items())
+                )
+                continue
             if kind == "territory" and name == "istat_code":
                 node[prop] = self.istat(iri, str(value))
                 continue
+            if kind == "service" and name == "operators":
+                # The tenures are qualified (with their periods); the operators also
+                # directly, for consumers that read schema.org only.
+                node["schema:provider"] = [{"@id": self.iri(item.operator)} for item in value]
             values = value if isinstance(value, tuple) else (value,)
-            out = [
-                self.value(
-                    kind, cls, name, item, f"{iri}#{name}" + (f"-{n}" if len(values) > 1 else "")
+            many = len(values) > 1
+            pairs = []
+            for n, item in enumerate(values, start=1):
+                link = self.value(
+                    kind, cls, name, item, f"{iri}#{name}-{n}" if many else f"{iri}#{name}"
                 )
-                for n, item in enumerate(values, start=1)
-            ]
-            pairs = [(item, link) for item, link in zip(values, out, strict=True) if link]
+                if link is not None:
+                    pairs.append((item, link))
             if kind == "body" and name == "members":
                 # Seats a source only counts are seat groups, not ORG memberships.
                 counted = [link for item, link in pairs if item.member is None]
@@ -283,8 +364,7 @@ class _Writer:
                     node.setdefault("ug:seatGroup", []).extend(counted)
                 pairs = [(item, link) for item, link in pairs if item.member is not None]
             if pairs:
-                node.setdefault(prop, [])
-                node[prop].extend(link for _, link in pairs)
+                node.setdefault(prop, []).extend(link for _, link in pairs)
         if kind == "territory":
             for link in getattr(obj, "part_of", ()):
                 node.setdefault("schema:containedInPlace", []).append(
@@ -297,11 +377,17 @@ class _Writer:
             )
 
     def property(self, kind: str, cls: type[BaseModel], name: str) -> str:
-        for key in (kind, cls.__name__, "*"):
-            found = PROPERTIES.get(key, {}).get(name)
-            if found is not None:
-                return found
-        return f"ug:{name}"
+        key = (kind, cls.__name__, name)
+        found = self.properties.get(key)
+        if found is None:
+            found = f"ug:{name}"
+            for scope in (kind, cls.__name__, "*"):
+                mapped = PROPERTIES.get(scope, {}).get(name)
+                if mapped is not None:
+                    found = mapped
+                    break
+            self.properties[key] = found
+        return found
 
     def istat(self, iri: str, code: str) -> list[dict[str, Any]]:
         """The ISTAT code as a CLV identifier of the territory at *iri*."""
@@ -319,42 +405,52 @@ class _Writer:
     def value(
         self, kind: str, cls: type[BaseModel], name: str, item: Any, iri: str
     ) -> dict[str, Any] | None:
-        marker = _field_marker(cls, name)
-        if isinstance(marker, Ref) and isinstance(item, str):
-            return {"@id": self.iri(item)}
-        if isinstance(marker, CodeIn) and isinstance(item, str):
-            return {"@id": f"{CODES}{marker.codelist}/{item}"}
+        if isinstance(item, str):
+            marker = _field_marker(cls, name)
+            if isinstance(marker, Ref):
+                return {"@id": self.iri(item)}
+            if isinstance(marker, CodeIn):
+                return {"@id": f"{CODES}{marker.codelist}/{item}"}
+            if name in _TAGGED:
+                return {"@value": item, "@language": self.language}
+            return {"@value": item}
         if isinstance(item, BaseModel):
-            record = self.index.get(str(getattr(item, "id", "")))
-            if record is not None and record.entity is item:  # an entity: link to it
-                return {"@id": self.iri(str(getattr(item, "id", "")))}
-            # Seats a source only counts ("nine experts") name no member: they are the
-            # project's own seat groups, not ORG memberships, which need their member.
-            counted = type(item).__name__ == "Membership" and getattr(item, "member", None) is None
-            classes = () if counted else CLASSES.get(type(item).__name__, ())
-            node: dict[str, Any] = {
-                "@id": iri,
-                "@type": sorted({*classes, f"ug:{type(item).__name__}"}),
-            }
-            self.fields(node, type(item).__name__, item, iri)
-            if type(item).__name__ == "Membership" and kind == "body" and not counted:
-                node["org:organization"] = [{"@id": iri.split("#", 1)[0]}]
-            self.nodes.append(node)
-            return {"@id": iri}
+            return self.part(kind, item, iri)
         if isinstance(item, PartialDate):
             return _date_value(item)
         if isinstance(item, bool):
             return {"@value": item}
         if isinstance(item, int):
+            if name == "year":
+                return {"@value": f"{item:04d}", "@type": "xsd:gYear"}
             return {"@value": str(item), "@type": "xsd:integer"}
         if isinstance(item, Decimal):
             return {"@value": str(item), "@type": "xsd:decimal"}
         if isinstance(item, dict):
             return {"@value": json.dumps(item, sort_keys=True, ensure_ascii=False)}
-        text = str(item)
-        if name in _TAGGED:
-            return {"@value": text, "@language": "en" if name in ENGLISH else "it"}
-        return {"@value": text}
+        return {"@value": str(item)}
+
+    def part(self, kind: str, item: BaseModel, iri: str) -> dict[str, Any]:
+        """A link to *item*: an entity's IRI, or a node of its own for a part of one."""
+        item_id = item.id if "id" in type(item).model_fields else None  # type: ignore[attr-defined]
+        if item_id is not None:
+            record = self.index.get(str(item_id))
+            if record is not None and record.entity is item:  # an entity: link to it
+                return {"@id": self.iri(str(item_id))}
+        name = type(item).__name__
+        # Seats a source only counts ("nine experts") name no member: they are the
+        # project's own seat groups, not ORG memberships, which need their member.
+        counted = name == "Membership" and getattr(item, "member", None) is None
+        classes = () if counted else CLASSES.get(name, ())
+        node: dict[str, Any] = {"@id": iri, "@type": sorted({*classes, f"ug:{name}"})}
+        self.fields(node, name, item, iri)
+        owner = iri.split("#", 1)[0]
+        if name == "Membership" and kind == "body" and not counted:
+            node["org:organization"] = [{"@id": owner}]
+        elif name == "NetworkMembership":
+            node["org:member"] = [{"@id": owner}]
+        self.nodes.append(node)
+        return {"@id": iri}
 
 
 def _entities(doc: PlanDocument | Landscape) -> Iterator[tuple[str, str, BaseModel]]:
@@ -380,10 +476,12 @@ def _dataset(
         "@id": iri,
         "@type": ["dcat:Dataset", "dcatapit:Dataset"],
         "dct:identifier": doc.id,
-        "dct:title": [{"@value": doc.name or doc.id, "@language": "it"}],
-        "dct:description": [{"@value": doc.description or doc.name or doc.id, "@language": "it"}],
+        "dct:title": [{"@value": doc.name or doc.id, "@language": doc.language}],
+        "dct:description": [
+            {"@value": doc.description or doc.name or doc.id, "@language": doc.language}
+        ],
         "dcat:theme": [{"@id": THEME}],
-        "dct:language": [{"@id": LANGUAGE}],
+        "dct:language": [_language(doc.language)],
         "dct:conformsTo": [{"@id": CONTEXT_IRI}],
         "dct:source": [{"@id": writer.iri(source.id)} for source in doc.sources],
     }
@@ -414,6 +512,14 @@ def _dataset(
     return [node, *extra]
 
 
+def _language(tag: str) -> dict[str, str]:
+    """The dataset's language: the EU authority's IRI when it has one, else the tag."""
+    code = _EU_LANGUAGES.get(tag.split("-", 1)[0].lower())
+    if code is None:
+        return {"@value": tag, "@type": "xsd:language"}
+    return {"@id": LANGUAGES + code}
+
+
 def _sort_key(text: str) -> str:
     return PartialDate.parse(text).earliest().isoformat()
 
@@ -436,6 +542,18 @@ def json_ld(
         licence: the IRI of the licence, e.g. ``https://creativecommons.org/licenses/by/4.0/``.
         modified: the dataset's date; by default the latest date of its sources.
     """
+    # The nodes are acyclic: a collection while they are built could free nothing.
+    with paused_gc():
+        return _json_ld(doc, base_iri, publisher, licence, modified)
+
+
+def _json_ld(
+    doc: PlanDocument | Landscape,
+    base_iri: str,
+    publisher: Publisher | str | None,
+    licence: str | None,
+    modified: dt.date | None,
+) -> dict[str, Any]:
     base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
     writer = _Writer(doc, base)
     for kind, entity_id, entity in _entities(doc):
@@ -445,6 +563,8 @@ def json_ld(
         writer.entity("relation", relation, _kind_iri(base, "relation", rid))
     graph = _dataset(doc, base, writer, publisher, licence, modified) + writer.nodes
     merged: dict[str, dict[str, Any]] = {}
+    # The values each merged node's properties hold, to add each once in constant time.
+    held: dict[tuple[str, str], set[tuple[tuple[str, Any], ...]]] = {}
     for node in graph:
         into = merged.get(node["@id"])
         if into is None:
@@ -454,16 +574,38 @@ def json_ld(
             if key == "@id":
                 continue
             if isinstance(value, list) and isinstance(into.get(key), list):
-                into[key].extend(item for item in value if item not in into[key])
+                seen = held.get((node["@id"], key))
+                if seen is None:
+                    seen = held[node["@id"], key] = {_hashable(item) for item in into[key]}
+                for item in value:
+                    frozen = _hashable(item)
+                    if frozen not in seen:
+                        seen.add(frozen)
+                        into[key].append(item)
             else:
                 into[key] = value
     return {"@context": json_ld_context(), "@graph": [merged[key] for key in sorted(merged)]}
 
 
+def _hashable(value: Any) -> Any:
+    """A JSON-LD value (``{"@id": ...}``, a literal's dict, or a string) as a set member."""
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
 def json_ld_bytes(doc: PlanDocument | Landscape, **options: Any) -> bytes:
-    """:func:`json_ld` as UTF-8 JSON, keys sorted: the same document gives the same bytes."""
-    text = json.dumps(json_ld(doc, **options), indent=2, ensure_ascii=False, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    """:func:`json_ld` as UTF-8 JSON, a node a line, keys sorted: always the same bytes."""
+    with paused_gc():
+        return _json_ld_bytes(json_ld(doc, **options))
+
+
+def _json_ld_bytes(data: dict[str, Any]) -> bytes:
+    # One node a line: the context indented, the nodes compact, so that the C encoder
+    # writes them (an indented dump goes through the pure-Python one, several times slower).
+    context = json.dumps(data["@context"], indent=2, ensure_ascii=False, sort_keys=True)
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    nodes = ",\n".join(encode(node) for node in data["@graph"])
+    text = f'{{\n"@context": {context},\n"@graph": [\n{nodes}\n]\n}}\n'
+    return text.encode("utf-8")
 
 
 def json_ld_context() -> dict[str, Any]:
