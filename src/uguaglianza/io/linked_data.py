@@ -311,6 +311,10 @@ class _Writer:
         self.nodes: list[dict[str, Any]] = []
         self.iris: dict[str, str] = {}
         self.properties: dict[tuple[str, str, str], str] = {}
+        # Values many nodes share, made once: links to entities, codes and dates.
+        self.links: dict[str, dict[str, str]] = {}
+        self.codes: dict[tuple[str, str], dict[str, str]] = {}
+        self.dates: dict[PartialDate, dict[str, str]] = {}
 
     def iri(self, entity_id: str) -> str:
         found = self.iris.get(entity_id)
@@ -348,23 +352,37 @@ class _Writer:
                 # The tenures are qualified (with their periods); the operators also
                 # directly, for consumers that read schema.org only.
                 node["schema:provider"] = [{"@id": self.iri(item.operator)} for item in value]
-            values = value if isinstance(value, tuple) else (value,)
-            many = len(values) > 1
-            pairs = []
-            for n, item in enumerate(values, start=1):
-                link = self.value(
-                    kind, cls, name, item, f"{iri}#{name}-{n}" if many else f"{iri}#{name}"
+            if not isinstance(value, tuple):
+                node.setdefault(prop, []).append(
+                    self.value(kind, cls, name, value, f"{iri}#{name}")
                 )
-                if link is not None:
-                    pairs.append((item, link))
+                continue
+            many = len(value) > 1
+            links = [
+                self.value(
+                    kind,
+                    cls,
+                    name,
+                    item,
+                    # Only parts without an id of their own are given a fragment IRI.
+                    (f"{iri}#{name}-{n}" if many else f"{iri}#{name}")
+                    if isinstance(item, BaseModel)
+                    else iri,
+                )
+                for n, item in enumerate(value, start=1)
+            ]
             if kind == "body" and name == "members":
                 # Seats a source only counts are seat groups, not ORG memberships.
-                counted = [link for item, link in pairs if item.member is None]
+                counted = [
+                    link for item, link in zip(value, links, strict=True) if item.member is None
+                ]
                 if counted:
                     node.setdefault("ug:seatGroup", []).extend(counted)
-                pairs = [(item, link) for item, link in pairs if item.member is not None]
-            if pairs:
-                node.setdefault(prop, []).extend(link for _, link in pairs)
+                links = [
+                    link for item, link in zip(value, links, strict=True) if item.member is not None
+                ]
+            if links:
+                node.setdefault(prop, []).extend(links)
         if kind == "territory":
             for link in getattr(obj, "part_of", ()):
                 node.setdefault("schema:containedInPlace", []).append(
@@ -404,20 +422,30 @@ class _Writer:
 
     def value(
         self, kind: str, cls: type[BaseModel], name: str, item: Any, iri: str
-    ) -> dict[str, Any] | None:
+    ) -> dict[str, Any]:
         if isinstance(item, str):
             marker = _field_marker(cls, name)
             if isinstance(marker, Ref):
-                return {"@id": self.iri(item)}
+                link = self.links.get(item)
+                if link is None:
+                    link = self.links[item] = {"@id": self.iri(item)}
+                return link
             if isinstance(marker, CodeIn):
-                return {"@id": f"{CODES}{marker.codelist}/{item}"}
+                key = (marker.codelist, item)
+                code = self.codes.get(key)
+                if code is None:
+                    code = self.codes[key] = {"@id": f"{CODES}{marker.codelist}/{item}"}
+                return code
             if name in _TAGGED:
                 return {"@value": item, "@language": self.language}
             return {"@value": item}
         if isinstance(item, BaseModel):
             return self.part(kind, item, iri)
         if isinstance(item, PartialDate):
-            return _date_value(item)
+            date = self.dates.get(item)
+            if date is None:
+                date = self.dates[item] = _date_value(item)
+            return date
         if isinstance(item, bool):
             return {"@value": item}
         if isinstance(item, int):
