@@ -315,6 +315,7 @@ class _Writer:
         self.links: dict[str, dict[str, str]] = {}
         self.codes: dict[tuple[str, str], dict[str, str]] = {}
         self.dates: dict[PartialDate, dict[str, str]] = {}
+        self.classes: dict[tuple[str, str, str | None], list[str]] = {}
 
     def iri(self, entity_id: str) -> str:
         found = self.iris.get(entity_id)
@@ -323,12 +324,23 @@ class _Writer:
             found = self.iris[entity_id] = _kind_iri(self.base, kind, entity_id)
         return found
 
+    def link(self, entity_id: str) -> dict[str, str]:
+        """A link to the entity *entity_id*, one object shared by every node that has it."""
+        found = self.links.get(entity_id)
+        if found is None:
+            found = self.links[entity_id] = {"@id": self.iri(entity_id)}
+        return found
+
     def entity(self, kind: str, obj: BaseModel, iri: str) -> None:
-        types_ = {*CLASSES.get(kind, ()), f"ug:{type(obj).__name__}"}
         territory_kind = getattr(obj, "kind", None) if kind == "territory" else None
-        if territory_kind in TERRITORY_CLASSES:
-            types_.add(TERRITORY_CLASSES[territory_kind])
-        node: dict[str, Any] = {"@id": iri, "@type": sorted(types_)}
+        key = (kind, type(obj).__name__, territory_kind)
+        classes = self.classes.get(key)
+        if classes is None:
+            types_ = {*CLASSES.get(kind, ()), f"ug:{type(obj).__name__}"}
+            if territory_kind in TERRITORY_CLASSES:
+                types_.add(TERRITORY_CLASSES[territory_kind])
+            classes = self.classes[key] = sorted(types_)
+        node: dict[str, Any] = {"@id": iri, "@type": list(classes)}
         node["dct:identifier"] = str(getattr(obj, "id", "") or "")
         self.fields(node, kind, obj, iri)
         self.nodes.append(node)
@@ -352,10 +364,16 @@ class _Writer:
                 # The tenures are qualified (with their periods); the operators also
                 # directly, for consumers that read schema.org only.
                 node["schema:provider"] = [{"@id": self.iri(item.operator)} for item in value]
+            if isinstance(value, str) and isinstance(_field_marker(cls, name), Ref):
+                node.setdefault(prop, []).append(self.link(value))
+                continue
             if not isinstance(value, tuple):
                 node.setdefault(prop, []).append(
                     self.value(kind, cls, name, value, f"{iri}#{name}")
                 )
+                continue
+            if isinstance(value[0], str) and isinstance(_field_marker(cls, name), Ref):
+                node.setdefault(prop, []).extend([self.link(item) for item in value])
                 continue
             many = len(value) > 1
             links = [
@@ -426,10 +444,7 @@ class _Writer:
         if isinstance(item, str):
             marker = _field_marker(cls, name)
             if isinstance(marker, Ref):
-                link = self.links.get(item)
-                if link is None:
-                    link = self.links[item] = {"@id": self.iri(item)}
-                return link
+                return self.link(item)
             if isinstance(marker, CodeIn):
                 key = (marker.codelist, item)
                 code = self.codes.get(key)
@@ -630,7 +645,7 @@ def _json_ld_bytes(data: dict[str, Any]) -> bytes:
     # One node a line: the context indented, the nodes compact, so that the C encoder
     # writes them (an indented dump goes through the pure-Python one, several times slower).
     context = json.dumps(data["@context"], indent=2, ensure_ascii=False, sort_keys=True)
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
     nodes = ",\n".join(encode(node) for node in data["@graph"])
     text = f'{{\n"@context": {context},\n"@graph": [\n{nodes}\n]\n}}\n'
     return text.encode("utf-8")
