@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -247,8 +248,13 @@ class Publisher:
     """Its code in the national index of public administrations (IPA), if any."""
 
 
+#: Ids that need no percent-encoding in an IRI (most do: quoting them is the slow path).
+_PLAIN_ID = re.compile(r"[A-Za-z0-9._~-]+")
+
+
 def _kind_iri(base: str, kind: str, entity_id: str) -> str:
-    return f"{base}{kind}/{quote(entity_id, safe='')}"
+    plain = _PLAIN_ID.fullmatch(entity_id) is not None
+    return f"{base}{kind}/{entity_id if plain else quote(entity_id, safe='')}"
 
 
 def _date_value(value: PartialDate) -> dict[str, str]:
@@ -278,7 +284,6 @@ def _marker(annotation: Any, metadata: Any = ()) -> Ref | CodeIn | None:
 
 
 _MARKERS: dict[tuple[type[BaseModel], str], Ref | CodeIn | None] = {}
-_ORDERS: dict[type[BaseModel], dict[str, int]] = {}
 
 
 def _field_marker(cls: type[BaseModel], name: str) -> Ref | CodeIn | None:
@@ -289,14 +294,30 @@ def _field_marker(cls: type[BaseModel], name: str) -> Ref | CodeIn | None:
     return _MARKERS[cached]
 
 
-def _given(obj: BaseModel) -> list[str]:
-    """The exported fields *obj* was given, in the order its model declares them."""
-    cls = type(obj)
-    order = _ORDERS.get(cls)
-    if order is None:
-        names = [name for name in cls.model_fields if name not in _SKIPPED]
-        order = _ORDERS[cls] = {name: n for n, name in enumerate(names)}
-    return sorted((name for name in obj.model_fields_set if name in order), key=order.__getitem__)
+# How the values of a field are written, decided once for each model class and field.
+_VALUE, _LINK, _CODE, _TRANSLATIONS, _ISTAT, _OPERATORS, _MEMBERS = range(7)
+
+#: A field as the writer walks it: name, property, how its values are written, codelist,
+#: and whether its texts carry the document's language.
+_Spec = tuple[str, str, int, str, bool]
+
+
+def _how(kind: str, cls: type[BaseModel], name: str) -> tuple[int, str]:
+    """How the writer writes the values of field *name* of *cls*, and the codelist if any."""
+    if name == "translations":
+        return _TRANSLATIONS, ""
+    if kind == "territory" and name == "istat_code":
+        return _ISTAT, ""
+    if kind == "service" and name == "operators":
+        return _OPERATORS, ""
+    if kind == "body" and name == "members":
+        return _MEMBERS, ""
+    marker = _field_marker(cls, name)
+    if isinstance(marker, Ref):
+        return _LINK, ""
+    if isinstance(marker, CodeIn):
+        return _CODE, marker.codelist
+    return _VALUE, ""
 
 
 class _Writer:
@@ -310,12 +331,14 @@ class _Writer:
         self.kinds = {entity_id: record.kind for entity_id, record in self.index.entities.items()}
         self.nodes: list[dict[str, Any]] = []
         self.iris: dict[str, str] = {}
-        self.properties: dict[tuple[str, str, str], str] = {}
+        # The fields of each kind of node, in the order the models declare them.
+        self.specs: dict[tuple[str, type[BaseModel]], tuple[dict[str, int], dict[str, _Spec]]] = {}
         # Values many nodes share, made once: links to entities, codes and dates.
         self.links: dict[str, dict[str, str]] = {}
         self.codes: dict[tuple[str, str], dict[str, str]] = {}
         self.dates: dict[PartialDate, dict[str, str]] = {}
         self.classes: dict[tuple[str, str, str | None], list[str]] = {}
+        self.part_classes: dict[tuple[str, bool], list[str]] = {}
 
     def iri(self, entity_id: str) -> str:
         found = self.iris.get(entity_id)
@@ -329,6 +352,14 @@ class _Writer:
         found = self.links.get(entity_id)
         if found is None:
             found = self.links[entity_id] = {"@id": self.iri(entity_id)}
+        return found
+
+    def code(self, codelist: str, code: str) -> dict[str, str]:
+        """A link to *code* of *codelist*, one object shared by every node that has it."""
+        key = (codelist, code)
+        found = self.codes.get(key)
+        if found is None:
+            found = self.codes[key] = {"@id": f"{CODES}{codelist}/{code}"}
         return found
 
     def entity(self, kind: str, obj: BaseModel, iri: str) -> None:
@@ -345,42 +376,82 @@ class _Writer:
         self.fields(node, kind, obj, iri)
         self.nodes.append(node)
 
+    def field_specs(
+        self, kind: str, cls: type[BaseModel]
+    ) -> tuple[dict[str, int], dict[str, _Spec]]:
+        """Where each field of *cls* comes in its model, and how the exported ones are written."""
+        found = self.specs.get((kind, cls))
+        if found is None:
+            found = self.specs[kind, cls] = (
+                {name: n for n, name in enumerate(cls.model_fields)},
+                {
+                    name: (
+                        name,
+                        _property(kind, cls, name),
+                        *_how(kind, cls, name),
+                        name in _TAGGED,
+                    )
+                    for name in cls.model_fields
+                    if name not in _SKIPPED
+                },
+            )
+        return found
+
     def fields(self, node: dict[str, Any], kind: str, obj: BaseModel, iri: str) -> None:
-        cls = type(obj)
-        for name in _given(obj):
-            value = getattr(obj, name)
-            if value is None or (not value and isinstance(value, tuple | dict)):
+        # The fields given, read straight from the model and taken in the order the model
+        # declares them (properties several fields share keep their values in that order).
+        positions, specs = self.field_specs(kind, type(obj))
+        values = obj.__dict__
+        language = self.language
+        links = self.links
+        for name in sorted(obj.__pydantic_fields_set__, key=positions.__getitem__):
+            spec = specs.get(name)
+            if spec is None:
                 continue
-            prop = self.property(kind, cls, name)
-            if name == "translations":
+            _, prop, how, codelist, tagged = spec
+            value = values[name]
+            if type(value) is str and how <= _CODE:  # most values: a text, link or code
+                item: dict[str, str]
+                if how == _VALUE:
+                    item = {"@language": language, "@value": value} if tagged else {"@value": value}
+                elif how == _LINK:
+                    item = links.get(value) or self.link(value)
+                else:
+                    item = self.code(codelist, value)
+                held = node.get(prop)
+                if held is None:
+                    node[prop] = [item]
+                else:
+                    held.append(item)
+                continue
+            if value is None or (not value and type(value) in (tuple, dict)):
+                continue
+            if how == _TRANSLATIONS:
                 node.setdefault(prop, []).extend(
-                    {"@value": text, "@language": tag} for tag, text in sorted(value.items())
+                    {"@language": tag, "@value": text} for tag, text in sorted(value.items())
                 )
                 continue
-            if kind == "territory" and name == "istat_code":
+            if how == _ISTAT:
                 node[prop] = self.istat(iri, str(value))
                 continue
-            if kind == "service" and name == "operators":
+            if how == _OPERATORS:
                 # The tenures are qualified (with their periods); the operators also
                 # directly, for consumers that read schema.org only.
                 node["schema:provider"] = [{"@id": self.iri(item.operator)} for item in value]
-            if isinstance(value, str) and isinstance(_field_marker(cls, name), Ref):
-                node.setdefault(prop, []).append(self.link(value))
+            if type(value) is not tuple:
+                node.setdefault(prop, []).append(self.value(kind, spec, value, f"{iri}#{name}"))
                 continue
-            if not isinstance(value, tuple):
-                node.setdefault(prop, []).append(
-                    self.value(kind, cls, name, value, f"{iri}#{name}")
-                )
-                continue
-            if isinstance(value[0], str) and isinstance(_field_marker(cls, name), Ref):
+            if how == _LINK and type(value[0]) is str:
                 node.setdefault(prop, []).extend([self.link(item) for item in value])
                 continue
+            if how == _CODE and type(value[0]) is str:
+                node.setdefault(prop, []).extend([self.code(codelist, item) for item in value])
+                continue
             many = len(value) > 1
-            links = [
+            parts = [
                 self.value(
                     kind,
-                    cls,
-                    name,
+                    spec,
                     item,
                     # Only parts without an id of their own are given a fragment IRI.
                     (f"{iri}#{name}-{n}" if many else f"{iri}#{name}")
@@ -389,18 +460,18 @@ class _Writer:
                 )
                 for n, item in enumerate(value, start=1)
             ]
-            if kind == "body" and name == "members":
+            if how == _MEMBERS:
                 # Seats a source only counts are seat groups, not ORG memberships.
                 counted = [
-                    link for item, link in zip(value, links, strict=True) if item.member is None
+                    part for item, part in zip(value, parts, strict=True) if item.member is None
                 ]
                 if counted:
                     node.setdefault("ug:seatGroup", []).extend(counted)
-                links = [
-                    link for item, link in zip(value, links, strict=True) if item.member is not None
+                parts = [
+                    part for item, part in zip(value, parts, strict=True) if item.member is not None
                 ]
-            if links:
-                node.setdefault(prop, []).extend(links)
+            if parts:
+                node.setdefault(prop, []).extend(parts)
         if kind == "territory":
             for link in getattr(obj, "part_of", ()):
                 node.setdefault("schema:containedInPlace", []).append(
@@ -411,19 +482,6 @@ class _Writer:
             self.nodes.append(
                 {"@id": self.iri(obj.subject), rel: [{"@id": self.iri(obj.target)}]}  # type: ignore[attr-defined]
             )
-
-    def property(self, kind: str, cls: type[BaseModel], name: str) -> str:
-        key = (kind, cls.__name__, name)
-        found = self.properties.get(key)
-        if found is None:
-            found = f"ug:{name}"
-            for scope in (kind, cls.__name__, "*"):
-                mapped = PROPERTIES.get(scope, {}).get(name)
-                if mapped is not None:
-                    found = mapped
-                    break
-            self.properties[key] = found
-        return found
 
     def istat(self, iri: str, code: str) -> list[dict[str, Any]]:
         """The ISTAT code as a CLV identifier of the territory at *iri*."""
@@ -438,21 +496,16 @@ class _Writer:
         )
         return [{"@id": node}]
 
-    def value(
-        self, kind: str, cls: type[BaseModel], name: str, item: Any, iri: str
-    ) -> dict[str, Any]:
+    def value(self, kind: str, spec: _Spec, item: Any, iri: str) -> dict[str, Any]:
+        """One value of the field *spec*: a link, a code, a literal or a part of its own."""
+        name, _, how, codelist, tagged = spec
         if isinstance(item, str):
-            marker = _field_marker(cls, name)
-            if isinstance(marker, Ref):
+            if how == _LINK:
                 return self.link(item)
-            if isinstance(marker, CodeIn):
-                key = (marker.codelist, item)
-                code = self.codes.get(key)
-                if code is None:
-                    code = self.codes[key] = {"@id": f"{CODES}{marker.codelist}/{item}"}
-                return code
-            if name in _TAGGED:
-                return {"@value": item, "@language": self.language}
+            if codelist:
+                return self.code(codelist, item)
+            if tagged:
+                return {"@language": self.language, "@value": item}
             return {"@value": item}
         if isinstance(item, BaseModel):
             return self.part(kind, item, iri)
@@ -465,35 +518,47 @@ class _Writer:
             return {"@value": item}
         if isinstance(item, int):
             if name == "year":
-                return {"@value": f"{item:04d}", "@type": "xsd:gYear"}
-            return {"@value": str(item), "@type": "xsd:integer"}
+                return {"@type": "xsd:gYear", "@value": f"{item:04d}"}
+            return {"@type": "xsd:integer", "@value": str(item)}
         if isinstance(item, Decimal):
-            return {"@value": str(item), "@type": "xsd:decimal"}
+            return {"@type": "xsd:decimal", "@value": str(item)}
         if isinstance(item, dict):
             return {"@value": json.dumps(item, sort_keys=True, ensure_ascii=False)}
         return {"@value": str(item)}
 
     def part(self, kind: str, item: BaseModel, iri: str) -> dict[str, Any]:
         """A link to *item*: an entity's IRI, or a node of its own for a part of one."""
-        item_id = item.id if "id" in type(item).model_fields else None  # type: ignore[attr-defined]
+        cls = type(item)
+        item_id = item.__dict__.get("id")
         if item_id is not None:
             record = self.index.get(str(item_id))
             if record is not None and record.entity is item:  # an entity: link to it
-                return {"@id": self.iri(str(item_id))}
-        name = type(item).__name__
+                return self.link(str(item_id))
+        name = cls.__name__
         # Seats a source only counts ("nine experts") name no member: they are the
         # project's own seat groups, not ORG memberships, which need their member.
         counted = name == "Membership" and getattr(item, "member", None) is None
-        classes = () if counted else CLASSES.get(name, ())
-        node: dict[str, Any] = {"@id": iri, "@type": sorted({*classes, f"ug:{name}"})}
+        classes = self.part_classes.get((name, counted))
+        if classes is None:
+            known = () if counted else CLASSES.get(name, ())
+            classes = self.part_classes[name, counted] = sorted({*known, f"ug:{name}"})
+        node: dict[str, Any] = {"@id": iri, "@type": list(classes)}
         self.fields(node, name, item, iri)
-        owner = iri.split("#", 1)[0]
         if name == "Membership" and kind == "body" and not counted:
-            node["org:organization"] = [{"@id": owner}]
+            node["org:organization"] = [{"@id": iri.split("#", 1)[0]}]
         elif name == "NetworkMembership":
-            node["org:member"] = [{"@id": owner}]
+            node["org:member"] = [{"@id": iri.split("#", 1)[0]}]
         self.nodes.append(node)
         return {"@id": iri}
+
+
+def _property(kind: str, cls: type[BaseModel], name: str) -> str:
+    """The property of field *name* of *cls* in *kind*: mapped, or the project's own."""
+    for scope in (kind, cls.__name__, "*"):
+        mapped = PROPERTIES.get(scope, {}).get(name)
+        if mapped is not None:
+            return mapped
+    return f"ug:{name}"
 
 
 def _entities(doc: PlanDocument | Landscape) -> Iterator[tuple[str, str, BaseModel]]:
@@ -645,8 +710,11 @@ def _json_ld_bytes(data: dict[str, Any]) -> bytes:
     # One node a line: the context indented, the nodes compact, so that the C encoder
     # writes them (an indented dump goes through the pure-Python one, several times slower).
     context = json.dumps(data["@context"], indent=2, ensure_ascii=False, sort_keys=True)
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-    nodes = ",\n".join(encode(node) for node in data["@graph"])
+    # The nodes hold no cycles: checking for them would only slow the encoder down.
+    encode = json.JSONEncoder(
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False
+    ).encode
+    nodes = ",\n".join(map(encode, data["@graph"]))
     text = f'{{\n"@context": {context},\n"@graph": [\n{nodes}\n]\n}}\n'
     return text.encode("utf-8")
 
