@@ -28,7 +28,14 @@ from pydantic import BaseModel
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.model._base import Ref
 
-__all__ = ["CONTACT_FIELDS", "PSEUDONYM_PREFIX", "PUBLIC_OFFICES", "pseudonym", "redact"]
+__all__ = [
+    "CONTACT_FIELDS",
+    "PERSONAL_IDENTIFIERS",
+    "PSEUDONYM_PREFIX",
+    "PUBLIC_OFFICES",
+    "pseudonym",
+    "redact",
+]
 
 DocumentT = TypeVar("DocumentT", bound=PlanDocument | Landscape)
 
@@ -61,6 +68,9 @@ PUBLIC_OFFICES: frozenset[str] = frozenset(
 CONTACT_FIELDS: frozenset[str] = frozenset(
     {"email", "pec", "phone", "telephone", "mobile", "fax", "website", "url", "address"}
 )
+#: Identifier schemes that identify a private person, dropped even from office holders
+#: kept by name: the codice fiscale (a tax code derived from name, birth date and place).
+PERSONAL_IDENTIFIERS: frozenset[str] = frozenset({"it_cf"})
 #: How every pseudonym begins.
 PSEUDONYM_PREFIX = "persona-"
 _PERSONS_FIELD = "persons"
@@ -116,18 +126,30 @@ def _folded(text: str) -> str:
     )
 
 
+def _other_names(person: BaseModel) -> set[str]:
+    """The person's other names and codes: translations, aliases, former names, identifiers."""
+    found = {str(text) for text in (getattr(person, "translations", None) or {}).values()}
+    found.update(str(alias) for alias in getattr(person, "aliases", ()))
+    found.update(str(getattr(item, "name", "")) for item in getattr(person, "former_names", ()))
+    found.update(str(getattr(item, "value", "")) for item in getattr(person, "identifiers", ()))
+    return found
+
+
 def _name_forms(person: BaseModel) -> set[str]:
-    """Every way a text may write the person: full name both ways round, parts, id."""
+    """Every way a text may write the person: full name both ways round, parts, other names, id."""
     name = str(getattr(person, "name", "") or "")
     given = str(getattr(person, "given_name", "") or "")
     family = str(getattr(person, "family_name", "") or "")
-    forms = {name, given, family, str(getattr(person, "id", ""))} | {
+    others = _other_names(person)
+    forms = {name, given, family, str(getattr(person, "id", "")), *others} | {
         str(value) for field, value in person if field.endswith("_name") and isinstance(value, str)
     }
     if given and family:
         forms.add(f"{family} {given}")
     if not (given and family):
         forms.update(name.split())
+    for other in others:
+        forms.update(other.split())
     forms |= {_folded(form) for form in forms}
     forms |= {form.replace("-", " ") for form in forms} | {form.replace(" ", "-") for form in forms}
     return {form.strip() for form in forms if len(form.strip()) >= _MIN_NAME_CHARS}
@@ -230,6 +252,20 @@ def _holders(posts: Iterable[BaseModel]) -> dict[str, list[BaseModel]]:
     return held
 
 
+def _kept(person: BaseModel, redactor: _Redactor) -> dict[str, Any]:
+    """A holder of public office kept by name: without contacts or personal tax code."""
+    data = {
+        name: redactor.value(getattr(person, name))
+        for name in person.model_fields_set
+        if name not in CONTACT_FIELDS
+    }
+    if "identifiers" in data:
+        data["identifiers"] = [
+            item for item in data["identifiers"] if item.get("scheme") not in PERSONAL_IDENTIFIERS
+        ]
+    return data
+
+
 def redact(
     doc: DocumentT,
     *,
@@ -281,11 +317,7 @@ def redact(
     data[_PERSONS_FIELD] = [
         {"id": replacement[person.id], "name": replacement[person.id]}
         if person.id in replacement
-        else {
-            name: redactor.value(getattr(person, name))
-            for name in person.model_fields_set
-            if name not in CONTACT_FIELDS
-        }
+        else _kept(person, redactor)
         for person in doc.persons
     ]
     return typing.cast(DocumentT, type(doc).model_validate(data))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pyshacl
@@ -13,12 +14,13 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, Namespace
 
 import uguaglianza
 from tests.graph.conftest import FULL
-from uguaglianza.io.linked_data import CODES, Publisher, json_ld, json_ld_bytes
+from uguaglianza.io.linked_data import CODES, Publisher, _property, json_ld, json_ld_bytes
 from uguaglianza.io.rdf import rdf_graph, shapes_path, turtle_bytes
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.privacy import redact
 
 BASE = "https://dati.example.it/pari/"
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 ORG = Namespace("http://www.w3.org/ns/org#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
@@ -40,6 +42,18 @@ PERSONS = {
 }
 
 
+#: A person known by other names, and where the document writes each of them.
+OTHER_NAMES = {
+    "name": "Rosalba Quagliarini",
+    "alias": "Rosy Quaglia",
+    "former": "Rosalba Peverelli",
+    "translation": "Rosalba Wachtel",
+    "tax code": "QGLRSL70A41A944I",
+}
+#: The codice fiscale of the graph tests' mayor, a holder of public office.
+MAYOR_TAX_CODE = "FBBRMN60B12A944N"
+
+
 def every_kind(language: str = "it") -> dict[str, Any]:
     """The graph tests' full document, with every format 2.0 concept linked data maps."""
     data = copy.deepcopy(FULL)
@@ -47,6 +61,30 @@ def every_kind(language: str = "it") -> dict[str, Any]:
     data["persons"] = [*data["persons"]] + [
         {"id": f"p-{key}", "name": name} for key, name in PERSONS.items()
     ]
+    # One person more, known by other names too, which texts elsewhere use.
+    data["persons"].append(
+        {
+            "id": "p-other-names",
+            "name": OTHER_NAMES["name"],
+            "aliases": [OTHER_NAMES["alias"]],
+            "former_names": [{"name": OTHER_NAMES["former"]}],
+            "translations": {"de": OTHER_NAMES["translation"]},
+            "identifiers": [{"scheme": "it_cf", "value": OTHER_NAMES["tax code"]}],
+        }
+    )
+    data["persons"][0]["identifiers"] = [{"scheme": "it_cf", "value": MAYOR_TAX_CODE}]
+    data["codelists"] = {
+        "organisation_kinds": [
+            {
+                "code": "ayuntamiento",
+                "name": "Ayuntamiento",
+                "translations": {"en": "Municipal council (Spain)"},
+                "broader": "comune",
+                "description": "Governo di un comune spagnolo.",
+            },
+            {"code": "ente_senza_nome", "name": " "},
+        ]
+    }
     data["posts"].append(
         {
             "id": "post-treasurer",
@@ -88,6 +126,11 @@ def every_kind(language: str = "it") -> dict[str, Any]:
         {"operator": "agency", "period": {"start": "2023"}},
     ]
     data["services"][0]["networks"] = [{"network": "network", "period": {"start": "2020"}}]
+    data["services"][0]["notes"] = (
+        f"Sportello aperto da {OTHER_NAMES['alias']}, nata {OTHER_NAMES['former']}."
+    )
+    data["services"][0]["opening_hours_text"] = "Su appuntamento"
+    data["opinions"][-1]["conditions"] = "Con riserva"
     data["transfers"].append(
         {
             "id": "transfer-2",
@@ -272,3 +315,89 @@ def test_no_name_survives_redaction_in_the_new_places(fmt: str) -> None:
         assert f"p-{key}" not in out, (key, fmt)
         for part in name.split():
             assert part not in out, (part, fmt)
+
+
+def test_declared_codes_are_skos_concepts_of_their_codelist(graph: rdflib.Graph) -> None:
+    code = UGC["organisation_kinds/ayuntamiento"]
+    assert (code, RDF.type, SKOS.Concept) in graph
+    assert (code, SKOS.inScheme, UGC["organisation_kinds"]) in graph
+    assert (code, SKOS.notation, rdflib.Literal("ayuntamiento")) in graph
+    assert set(graph.objects(code, SKOS.prefLabel)) == {
+        rdflib.Literal("Ayuntamiento", lang="it"),
+        rdflib.Literal("Municipal council (Spain)", lang="en"),
+    }
+    assert (code, SKOS.broader, UGC["organisation_kinds/comune"]) in graph
+    assert (code, DCTERMS.description, None) in graph
+    blank = UGC["organisation_kinds/ente_senza_nome"]
+    assert (blank, SKOS.notation, rdflib.Literal("ente_senza_nome")) in graph
+    assert not list(graph.objects(blank, SKOS.prefLabel))  # a blank label says nothing
+
+
+def test_free_texts_carry_the_document_language(graph: rdflib.Graph) -> None:
+    desk = iri("service", "desk")
+    assert (desk, UG.opening_hours_text, rdflib.Literal("Su appuntamento", lang="it")) in graph
+    opinion = iri("opinion", "opinion-2")
+    assert (opinion, UG.conditions, rdflib.Literal("Con riserva", lang="it")) in graph
+
+
+def _entity_sources() -> list[tuple[str, dict[str, Any] | Path]]:
+    return [("every-kind", every_kind()), *((path.stem, path) for path in EXAMPLES)]
+
+
+@pytest.mark.parametrize("source", _entity_sources(), ids=lambda source: source[0])
+def test_every_field_an_entity_is_given_is_exported(source: tuple[str, Any]) -> None:
+    _, given = source
+    doc = uguaglianza.load(given) if isinstance(given, Path) else uguaglianza.from_data(given)
+    nodes = {node["@id"]: node for node in json_ld(doc, base_iri=BASE)["@graph"]}
+    checked = 0
+    for entity_id, record in doc.index.entities.items():
+        entity = record.entity
+        node = nodes[str(iri(record.kind, entity_id))]
+        for name in sorted(entity.model_fields_set - {"id", "absent", "extensions"}):
+            value = getattr(entity, name)
+            if value is None or (isinstance(value, tuple | dict) and not value):
+                continue
+            prop = _property(record.kind, type(entity), name)
+            if name == "members" and all(item.member is None for item in value):
+                prop = "ug:seatGroup"
+            assert prop in node, f"{entity_id}.{name} is not exported as {prop}"
+            checked += 1
+    assert checked > len(doc.index.entities)
+
+
+REASONS = {"not_stated", "not_applicable", "withheld", "not_yet_decided"}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+def test_no_absence_is_ever_exported(path: Path) -> None:
+    doc = uguaglianza.load(path)
+    for node in json_ld(doc, base_iri=BASE)["@graph"]:
+        for key, values in node.items():
+            assert "absent" not in key
+            for value in values if isinstance(values, list) else [values]:
+                if isinstance(value, dict):
+                    assert value.get("@value") not in REASONS, (node["@id"], key)
+                    assert "absence_reasons" not in str(value.get("@id")), (node["@id"], key)
+
+
+def test_no_other_name_of_a_person_survives_redaction() -> None:
+    doc = uguaglianza.from_data(every_kind())
+    plain = json_ld_bytes(doc, base_iri=BASE).decode()
+    assert OTHER_NAMES["alias"] in plain and OTHER_NAMES["former"] in plain
+    redacted = redact(doc)
+    outputs = {
+        "jsonld": json_ld_bytes(redacted, base_iri=BASE).decode(),
+        "json": uguaglianza.dumps(redacted, "json"),
+    }
+    for fmt, out in outputs.items():
+        for what, text in OTHER_NAMES.items():
+            for part in text.split():
+                assert part not in out, (what, part, fmt)
+
+
+def test_office_holders_kept_by_name_lose_their_tax_code() -> None:
+    doc = uguaglianza.from_data(every_kind())
+    kept = redact(doc, keep_office_holders=True)
+    out = json_ld_bytes(kept, base_iri=BASE).decode()
+    assert "Sindaca" in out
+    assert MAYOR_TAX_CODE not in out and MAYOR_TAX_CODE not in uguaglianza.dumps(kept)

@@ -36,6 +36,7 @@ from uguaglianza._gc import paused_gc
 from uguaglianza.dates import PartialDate
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.model._base import CodeIn, Ref
+from uguaglianza.model.relations import DeclaredCode
 
 __all__ = [
     "CONTEXT_IRI",
@@ -113,6 +114,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "YearlyAmount": ("ug:YearlyAmount",),
     "Period": ("ti:TimeInterval",),
     "Money": ("schema:MonetaryAmount",),
+    "DeclaredCode": ("skos:Concept",),
 }
 #: Territory kinds that are CLV's administrative units.
 TERRITORY_CLASSES: dict[str, str] = {
@@ -215,10 +217,33 @@ PROPERTIES: dict[str, dict[str, str]] = {
     "meeting": {"participants": "schema:attendee", "place": "schema:location"},
     "source": {"publisher": "dct:publisher", "date": "dct:issued", "language": "dct:language"},
     "relation": {"subject": "ug:subject", "target": "ug:target"},
+    "DeclaredCode": {
+        "code": "skos:notation",
+        "name": "skos:prefLabel",
+        "translations": "skos:prefLabel",
+        "broader": "skos:broader",
+    },
 }
 #: Free texts that carry the document's language tag.
 _TAGGED = frozenset(
-    {"name", "aliases", "description", "summary", "notes", "note", "quote", "text", "title"}
+    {
+        "name",
+        "aliases",
+        "description",
+        "summary",
+        "notes",
+        "note",
+        "quote",
+        "text",
+        "title",
+        # Format 2.0's free texts, as written in the document's language.
+        "conditions",
+        "audience",
+        "category",
+        "label",
+        "portfolio",
+        "opening_hours_text",
+    }
 )
 #: Fields never exported: ids are the IRIs, and what a source leaves unsaid stays unsaid.
 _SKIPPED = frozenset({"id", "extensions", "absent"})
@@ -328,17 +353,22 @@ class _Writer:
         self.base = base
         self.language = doc.language
         self.index = doc.index
+        self.records = self.index.entities
         self.kinds = {entity_id: record.kind for entity_id, record in self.index.entities.items()}
         self.nodes: list[dict[str, Any]] = []
         self.iris: dict[str, str] = {}
         # The fields of each kind of node, in the order the models declare them.
-        self.specs: dict[tuple[str, type[BaseModel]], tuple[dict[str, int], dict[str, _Spec]]] = {}
+        self.specs: dict[
+            tuple[str, type[BaseModel]], tuple[dict[str, int], dict[str, _Spec | None]]
+        ] = {}
         # Values many nodes share, made once: links to entities, codes and dates.
         self.links: dict[str, dict[str, str]] = {}
         self.codes: dict[tuple[str, str], dict[str, str]] = {}
         self.dates: dict[PartialDate, dict[str, str]] = {}
         self.classes: dict[tuple[str, str, str | None], list[str]] = {}
         self.part_classes: dict[tuple[str, bool], list[str]] = {}
+        # Relations' direct triples: subject IRI, property, target IRIs in order, once each.
+        self.triples: dict[str, dict[str, dict[str, None]]] = {}
 
     def iri(self, entity_id: str) -> str:
         found = self.iris.get(entity_id)
@@ -378,21 +408,22 @@ class _Writer:
 
     def field_specs(
         self, kind: str, cls: type[BaseModel]
-    ) -> tuple[dict[str, int], dict[str, _Spec]]:
+    ) -> tuple[dict[str, int], dict[str, _Spec | None]]:
         """Where each field of *cls* comes in its model, and how the exported ones are written."""
         found = self.specs.get((kind, cls))
         if found is None:
             found = self.specs[kind, cls] = (
                 {name: n for n, name in enumerate(cls.model_fields)},
                 {
-                    name: (
+                    name: None
+                    if name in _SKIPPED
+                    else (
                         name,
                         _property(kind, cls, name),
                         *_how(kind, cls, name),
                         name in _TAGGED,
                     )
                     for name in cls.model_fields
-                    if name not in _SKIPPED
                 },
             )
         return found
@@ -405,8 +436,8 @@ class _Writer:
         language = self.language
         links = self.links
         for name in sorted(obj.__pydantic_fields_set__, key=positions.__getitem__):
-            spec = specs.get(name)
-            if spec is None:
+            spec = specs[name]
+            if spec is None:  # not exported
                 continue
             _, prop, how, codelist, tagged = spec
             value = values[name]
@@ -415,14 +446,16 @@ class _Writer:
                 if how == _VALUE:
                     item = {"@language": language, "@value": value} if tagged else {"@value": value}
                 elif how == _LINK:
-                    item = links.get(value) or self.link(value)
+                    try:
+                        item = links[value]
+                    except KeyError:
+                        item = self.link(value)
                 else:
                     item = self.code(codelist, value)
-                held = node.get(prop)
-                if held is None:
-                    node[prop] = [item]
+                if prop in node:
+                    node[prop].append(item)
                 else:
-                    held.append(item)
+                    node[prop] = [item]
                 continue
             if value is None or (not value and type(value) in (tuple, dict)):
                 continue
@@ -478,10 +511,32 @@ class _Writer:
                     {"@id": self.iri(link.territory)}
                 )
         if kind == "relation":
+            # The direct triple, added to the subject's node once all nodes are made.
             rel = f"ug:{obj.kind}"  # type: ignore[attr-defined]
-            self.nodes.append(
-                {"@id": self.iri(obj.subject), rel: [{"@id": self.iri(obj.target)}]}  # type: ignore[attr-defined]
-            )
+            targets = self.triples.setdefault(self.iri(obj.subject), {}).setdefault(rel, {})  # type: ignore[attr-defined]
+            targets[self.iri(obj.target)] = None  # type: ignore[attr-defined]
+
+    def declared_codes(self, codelists: dict[str, tuple[DeclaredCode, ...]]) -> None:
+        """The codes the document adds to codelists, as SKOS concepts of their codelist."""
+        for codelist, codes in sorted(codelists.items()):
+            scheme = {"@id": f"{CODES}{codelist}"}
+            for declared in codes:
+                iri = self.code(codelist, declared.code)["@id"]
+                node: dict[str, Any] = {
+                    "@id": iri,
+                    "@type": sorted(CLASSES["DeclaredCode"]),
+                    "skos:inScheme": [scheme],
+                }
+                self.fields(node, "DeclaredCode", declared, iri)
+                # A blank label says nothing: readers show the code instead.
+                labels = [
+                    label for label in node.pop("skos:prefLabel", ()) if label["@value"].strip()
+                ]
+                if labels:
+                    node["skos:prefLabel"] = labels
+                if declared.broader is not None:  # a code of the same list, not a text
+                    node["skos:broader"] = [self.code(codelist, declared.broader)]
+                self.nodes.append(node)
 
     def istat(self, iri: str, code: str) -> list[dict[str, Any]]:
         """The ISTAT code as a CLV identifier of the territory at *iri*."""
@@ -531,7 +586,7 @@ class _Writer:
         cls = type(item)
         item_id = item.__dict__.get("id")
         if item_id is not None:
-            record = self.index.get(str(item_id))
+            record = self.records.get(str(item_id))
             if record is not None and record.entity is item:  # an entity: link to it
                 return self.link(str(item_id))
         name = cls.__name__
@@ -669,14 +724,14 @@ def _json_ld(
     for n, relation in enumerate(doc.relations, start=1):
         rid = relation.id or f"{doc.id}-{n}"
         writer.entity("relation", relation, _kind_iri(base, "relation", rid))
+    writer.declared_codes(doc.codelists)
     graph = _dataset(doc, base, writer, publisher, licence, modified) + writer.nodes
     merged: dict[str, dict[str, Any]] = {}
     # The values each merged node's properties hold, to add each once in constant time.
     held: dict[tuple[str, str], set[tuple[tuple[str, Any], ...]]] = {}
     for node in graph:
-        into = merged.get(node["@id"])
-        if into is None:
-            merged[node["@id"]] = node
+        into = merged.setdefault(node["@id"], node)
+        if into is node:  # the first node of its IRI, as most are
             continue
         for key, value in node.items():
             if key == "@id":
@@ -692,6 +747,15 @@ def _json_ld(
                         into[key].append(item)
             else:
                 into[key] = value
+    for subject, properties in writer.triples.items():
+        node = merged.setdefault(subject, {"@id": subject})
+        for rel, targets in properties.items():
+            have = node.get(rel)
+            if not isinstance(have, list):
+                node[rel] = [{"@id": target} for target in targets]
+                continue
+            seen = {_hashable(item) for item in have}
+            have.extend({"@id": target} for target in targets if (("@id", target),) not in seen)
     return {"@context": json_ld_context(), "@graph": [merged[key] for key in sorted(merged)]}
 
 
