@@ -33,7 +33,7 @@ import attrs
 from pydantic import BaseModel
 
 from uguaglianza._gc import paused_gc
-from uguaglianza.dates import PartialDate
+from uguaglianza.dates import PartialDate, Period
 from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.model._base import CodeIn, Ref
 from uguaglianza.model.relations import DeclaredCode
@@ -472,7 +472,11 @@ class _Writer:
                 # directly, for consumers that read schema.org only.
                 node["schema:provider"] = [{"@id": self.iri(item.operator)} for item in value]
             if type(value) is not tuple:
-                node.setdefault(prop, []).append(self.value(kind, spec, value, f"{iri}#{name}"))
+                fragment = f"{iri}#{name}"
+                if isinstance(value, BaseModel):
+                    node.setdefault(prop, []).append(self.part(kind, value, fragment))
+                else:
+                    node.setdefault(prop, []).append(self.value(kind, spec, value, fragment))
                 continue
             if how == _LINK and type(value[0]) is str:
                 node.setdefault(prop, []).extend([self.link(item) for item in value])
@@ -581,6 +585,20 @@ class _Writer:
             return {"@value": json.dumps(item, sort_keys=True, ensure_ascii=False)}
         return {"@value": str(item)}
 
+    def period(self, item: Period, iri: str) -> dict[str, Any]:
+        """A time interval: the commonest part, written without the general walk."""
+        node: dict[str, Any] = {"@id": iri, "@type": list(_PERIOD_CLASSES)}
+        given = item.__pydantic_fields_set__
+        for name, prop in _PERIOD_FIELDS:
+            value = item.__dict__[name]
+            if value is not None and name in given:
+                date = self.dates.get(value)
+                if date is None:
+                    date = self.dates[value] = _date_value(value)
+                node[prop] = [date]
+        self.nodes.append(node)
+        return {"@id": iri}
+
     def part(self, kind: str, item: BaseModel, iri: str) -> dict[str, Any]:
         """A link to *item*: an entity's IRI, or a node of its own for a part of one."""
         cls = type(item)
@@ -589,6 +607,8 @@ class _Writer:
             record = self.records.get(str(item_id))
             if record is not None and record.entity is item:  # an entity: link to it
                 return self.link(str(item_id))
+        if cls is Period and _PERIOD_FIELDS:
+            return self.period(item, iri)  # type: ignore[arg-type]
         name = cls.__name__
         # Seats a source only counts ("nine experts") name no member: they are the
         # project's own seat groups, not ORG memberships, which need their member.
@@ -614,6 +634,16 @@ def _property(kind: str, cls: type[BaseModel], name: str) -> str:
         if mapped is not None:
             return mapped
     return f"ug:{name}"
+
+
+#: A period's classes and its fields with their properties, when they are only its two dates
+#: (else periods go through the general walk like any other part).
+_PERIOD_CLASSES = sorted({*CLASSES["Period"], "ug:Period"})
+_PERIOD_FIELDS = (
+    (("start", PROPERTIES["Period"]["start"]), ("end", PROPERTIES["Period"]["end"]))
+    if tuple(Period.model_fields) == ("start", "end")
+    else ()
+)
 
 
 def _entities(doc: PlanDocument | Landscape) -> Iterator[tuple[str, str, BaseModel]]:
