@@ -273,7 +273,7 @@ class Publisher:
     """Its code in the national index of public administrations (IPA), if any."""
 
 
-#: Ids that need no percent-encoding in an IRI (most do: quoting them is the slow path).
+#: Ids that need no percent-encoding in an IRI, as most ids: they skip ``quote``, which is slow.
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._~-]+")
 
 
@@ -319,7 +319,8 @@ def _field_marker(cls: type[BaseModel], name: str) -> Ref | CodeIn | None:
     return _MARKERS[cached]
 
 
-# How the values of a field are written, decided once for each model class and field.
+# How the values of a field are written, decided once for each model class and field; the
+# first three (plain values, links, codes) are the fast path for a single string.
 _VALUE, _LINK, _CODE, _TRANSLATIONS, _ISTAT, _OPERATORS, _MEMBERS = range(7)
 
 #: A field as the writer walks it: name, property, how its values are written, codelist,
