@@ -112,9 +112,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert "not a regular file" in str(outcome[0])
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may read anything"
-)
+@pytest.mark.usefixtures("permissions_apply")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.json"
     path.write_text("{}")

@@ -448,9 +448,7 @@ def test_atomic_write_permission_denied(tmp_path: Path, monkeypatch: pytest.Monk
     assert caught.value.hint is not None and "writable" in caught.value.hint
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anything"
-)
+@pytest.mark.usefixtures("permissions_apply")
 def test_atomic_write_read_only_directory(tmp_path: Path) -> None:
     directory = tmp_path / "ro"
     directory.mkdir()
