@@ -88,6 +88,8 @@ def node_attributes(kind: str, entity: Any, plan: str | None = None) -> dict[str
     if kind == "action":
         attrs["conditional"] = bool(entity.conditions)
         attrs["intersectional"] = bool(entity.intersectional)
+    elif kind == "service" and entity.offers:
+        attrs["service_offers"] = ",".join(entity.offers)
     elif kind == "grant" and entity.amount is not None:
         attrs["amount"] = str(entity.amount.amount)
         attrs["currency"] = entity.amount.currency

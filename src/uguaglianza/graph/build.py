@@ -443,6 +443,8 @@ def _transfer(edges: _Edges, item: Transfer) -> None:
     for payer, payee in itertools.pairwise(chain):
         attrs = edges.dated(payer, payee, "pays", "transfer", cited, item.period)
         attrs["transfer"] = item.id
+        if item.grant is not None:
+            attrs["grant"] = item.grant
         if item.amount is not None:
             attrs["amount"] = str(item.amount.amount)
             attrs["currency"] = item.amount.currency
@@ -558,23 +560,45 @@ def _mutual_kinds() -> frozenset[str]:
     return frozenset(code.code for code in codes if code.extra.get("directed") is False)
 
 
-def _broader_territory_kinds(doc: PlanDocument | Landscape, nodes: list[tuple[str, Attrs]]) -> None:
-    """Give each territory node the broader codes of its kind (``territory_broader``).
+def _broader_kinds(doc: PlanDocument | Landscape, nodes: list[tuple[str, Attrs]]) -> None:
+    """Give territory and service nodes the broader codes of their kinds.
 
-    Analyses then treat a territory by its meaning: a declared ``municipio`` whose broader
-    code is ``municipality`` counts wherever municipalities do, like a ``comune``.
+    Analyses then treat a node by its meaning: a declared ``municipio`` whose broader code
+    is ``municipality`` counts wherever municipalities do, like a ``comune``; a
+    ``casa_rifugio`` counts as a ``shelter``. ``territory_broader`` and ``service_broader``
+    hold the broader codes, ``service_offers`` what a service offers with their broader
+    codes, comma-separated.
     """
-    codelist = declared_codelist("territory_kinds", doc.codelists.get("territory_kinds", ()))
-    lineages: dict[str, str] = {}
+    lists = {
+        name: declared_codelist(name, doc.codelists.get(name, ()))
+        for name in ("territory_kinds", "service_kinds")
+    }
+    lineages: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def lineage(name: str, code: str) -> tuple[str, ...]:
+        found = lineages.get((name, code))
+        if found is None:
+            found = lineages[name, code] = lists[name].lineage(code)
+        return found
+
     for _, attrs in nodes:
-        kind = attrs.get("territory_kind")
-        if attrs["kind"] != "territory" or kind is None:
-            continue
-        broader = lineages.get(kind)
-        if broader is None:
-            broader = lineages[kind] = ",".join(codelist.lineage(kind)[1:])
-        if broader:
-            attrs["territory_broader"] = broader
+        node_kind = attrs["kind"]
+        if node_kind == "territory" and "territory_kind" in attrs:
+            broader = lineage("territory_kinds", attrs["territory_kind"])[1:]
+            if broader:
+                attrs["territory_broader"] = ",".join(broader)
+        elif node_kind == "service" and "service_kind" in attrs:
+            broader = lineage("service_kinds", attrs["service_kind"])[1:]
+            if broader:
+                attrs["service_broader"] = ",".join(broader)
+            offers = attrs.get("service_offers")
+            if offers:
+                codes = (
+                    code
+                    for offer in offers.split(",")
+                    for code in lineage("service_kinds", offer) or (offer,)
+                )
+                attrs["service_offers"] = ",".join(dict.fromkeys(codes))
 
 
 def _collect(doc: PlanDocument | Landscape) -> tuple[list[tuple[str, Attrs]], _Edges, int]:
@@ -594,7 +618,7 @@ def _collect(doc: PlanDocument | Landscape) -> tuple[list[tuple[str, Attrs]], _E
         ("service", doc.services),
     ):
         nodes.extend((item.id, node_attributes(kind, item)) for item in items)
-    _broader_territory_kinds(doc, nodes)
+    _broader_kinds(doc, nodes)
     for plan in plans:
         nodes.append((plan.id, node_attributes("plan", plan)))
         nodes.extend((area.id, node_attributes("area", area, plan.id)) for area in plan.areas)

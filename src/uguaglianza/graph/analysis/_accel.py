@@ -50,21 +50,41 @@ def _numbered(
     return index, [(index[u], index[v]) for u, v in network.edges()]
 
 
-def betweenness(network: nx.Graph[str], sources: Sequence[str] | None) -> dict[str, float]:
-    """Normalised betweenness of every node, over all *sources* (``None``: every node)."""
+def _converted(network: nx.Graph[str], directed: bool) -> tuple[Any, list[str], dict[str, int]]:
+    """*network* as an igraph graph (each tie two arcs when *directed*), its nodes, their index.
+
+    The conversion is kept in networkx's cache of *network*, emptied whenever its nodes
+    or edges change, so analyses of one network convert it once.
+    """
+    cache: dict[Any, Any] | None = getattr(network, "__networkx_cache__", None)
+    key = ("uguaglianza.igraph", directed)
+    if cache is not None and key in cache:
+        found: tuple[Any, list[str], dict[str, int]] = cache[key]
+        return found
     igraph = require()
     nodes = list(network)
-    n = len(nodes)
-    if n < 3:
-        return dict.fromkeys(nodes, 0.0)
     index, pairs = _numbered(network, nodes)
+    if directed:
+        pairs += [(v, u) for u, v in pairs]
+    converted = (igraph.Graph(n=len(nodes), edges=pairs, directed=directed), nodes, index)
+    if cache is not None:
+        cache[key] = converted
+    return converted
+
+
+def betweenness(network: nx.Graph[str], sources: Sequence[str] | None) -> dict[str, float]:
+    """Normalised betweenness of every node, over all *sources* (``None``: every node)."""
+    require()
+    n = network.number_of_nodes()
+    if n < 3:
+        return dict.fromkeys(network, 0.0)
     if sources is None:
-        graph = igraph.Graph(n=n, edges=pairs, directed=False)
+        graph, nodes, _ = _converted(network, directed=False)
         raw = graph.betweenness(directed=False)
         # igraph counts unordered pairs; networkx normalises by ordered pairs.
         scale = 2.0 / ((n - 1) * (n - 2))
         return {node: raw[i] * scale for i, node in enumerate(nodes)}
-    arcs = igraph.Graph(n=n, edges=pairs + [(v, u) for u, v in pairs], directed=True)
+    arcs, nodes, index = _converted(network, directed=True)
     raw = arcs.betweenness(directed=True, sources=[index[s] for s in sources], targets=None)
     k = len(sources)
     picked = set(sources)
@@ -85,8 +105,7 @@ def louvain(
     igraph's default.
     """
     igraph = require()
-    nodes = list(network)
-    graph = igraph.Graph(n=len(nodes), edges=_numbered(network, nodes)[1], directed=False)
+    graph, nodes, _ = _converted(network, directed=False)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clustering = graph.community_multilevel(resolution=resolution)

@@ -1,15 +1,26 @@
-"""What the analyses share: node references and short reprs."""
+"""What the analyses share: node references, kinds by meaning, the network and short reprs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import networkx as nx
 
 from uguaglianza.graph.build import CoordinationGraph
+from uguaglianza.graph.views import coordination_network
 
-__all__ = ["NodeRef", "node_ref", "preview"]
+__all__ = [
+    "NodeRef",
+    "node_ref",
+    "preview",
+    "service_codes",
+    "shared_network",
+    "territory_codes",
+]
+
+_CACHE_KEY = "uguaglianza.coordination_network"
 
 
 @attrs.frozen(slots=True)
@@ -41,3 +52,39 @@ def preview(items: Sequence[Any] | Iterable[Any], limit: int = 3) -> str:
     if len(shown) > limit:
         head += f" and {len(shown) - limit} more"
     return head or "none"
+
+
+def service_codes(data: Mapping[str, Any]) -> frozenset[str]:
+    """The service kinds a service node stands for: its kind, broader codes, what it offers."""
+    codes = [str(data.get("service_kind", ""))]
+    for attr in ("service_broader", "service_offers"):
+        text = data.get(attr)
+        if isinstance(text, str) and text:
+            codes.extend(text.split(","))
+    return frozenset(code for code in codes if code)
+
+
+def territory_codes(data: Mapping[str, Any]) -> frozenset[str]:
+    """The territory kinds a territory node stands for: its kind and its broader codes."""
+    codes = [str(data.get("territory_kind", ""))]
+    broader = data.get("territory_broader")
+    if isinstance(broader, str) and broader:
+        codes.extend(broader.split(","))
+    return frozenset(code for code in codes if code)
+
+
+def shared_network(graph: CoordinationGraph, *, containment: bool = True) -> nx.Graph[str]:
+    """The coordination network of *graph*, built once and shared by every analysis.
+
+    It is kept in networkx's cache of *graph* (``__networkx_cache__``), which networkx
+    empties whenever nodes or edges are added or removed; it is not to be modified.
+    """
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
+    key = (_CACHE_KEY, containment)
+    if cache is not None and key in cache:
+        found: nx.Graph[str] = cache[key]
+        return found
+    network = coordination_network(graph, containment=containment)
+    if cache is not None:
+        cache[key] = network
+    return network

@@ -15,9 +15,8 @@ import attrs
 import networkx as nx
 
 from uguaglianza.graph.analysis import _accel
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
-from uguaglianza.graph.views import coordination_network
 
 __all__ = [
     "ACCELERATED_WORK_BUDGET",
@@ -188,7 +187,7 @@ def hubs(
             plan just because every organisation lies in it.
     """
     if network is None:
-        network = coordination_network(graph, containment=containment)
+        network = shared_network(graph, containment=containment)
     degrees = dict(network.degree())
     scores, used, chosen = betweenness(network, sample=sample, seed=seed, backend=backend)
     return Hubs(

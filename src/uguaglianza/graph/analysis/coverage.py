@@ -1,4 +1,10 @@
-"""Territorial coverage: which coordination bodies and services reach each comune and district.
+"""Territorial coverage: which services are present in each comune, and which bodies' remits.
+
+Two questions are kept apart. Which services are *present* in a territory, by kind of
+service: a comune with no anti-violence centre, no shelter or no anti-discrimination desk
+serving it is a gap. And which coordination bodies have the territory in their *remit*:
+a metropolitan council's remit includes every comune of the city, but that is no local
+presence, so it never fills a gap in services.
 
 A body is *anchored* at a territory when it covers that territory, or when one of its
 members, its chair, its convener, a participant in its meetings, a body it coordinates
@@ -9,23 +15,40 @@ department of something that stands for it.
 
 A body *reaches* a territory when it is anchored at the territory itself or at a territory
 that contains it (through ``part_of`` links, at any depth): the comune, its district, its
-metropolitan city... A service reaches a territory the same way, anchored at the
-territories it covers, or failing those at its operator's. Coverage is computed on the
-graph given: pass ``views.as_of(graph, day)`` for the coverage on a date.
+metropolitan city... A service is present in a territory the same way, anchored at the
+territories it covers, or failing those at its operators' (each over its period). A
+service provides its kind, the broader codes of its kind and what it ``offers`` (a centre
+offering legal advice provides legal advice). Give ``as_of`` for the coverage on a date:
+only what is valid then counts, operators included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import datetime as dt
 from typing import Any
+from collections.abc import Iterable, Iterator
 
 import attrs
 
 from uguaglianza.graph._access import in_kinds, node_kinds, out_kinds
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph.analysis._common import (
+    NodeRef,
+    node_ref,
+    preview,
+    service_codes,
+    territory_codes,
+)
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
+from uguaglianza.graph.views import as_of as graph_as_of
 
-__all__ = ["DEFAULT_TERRITORY_KINDS", "Coverage", "Reach", "TerritoryCoverage", "coverage"]
+__all__ = [
+    "DEFAULT_TERRITORY_KINDS",
+    "Coverage",
+    "Reach",
+    "TerritoryCoverage",
+    "coverage",
+    "present_service_kinds",
+]
 
 #: Territories coverage reports on by default: comuni and the districts and social areas
 #: they are grouped in.
@@ -50,12 +73,15 @@ class Reach:
         how: ``territory`` (it covers *via*), ``member``, ``chair``, ``convener``,
             ``participant``, ``coordinates``, ``sub_body`` or ``operator``.
         through: the node that anchors it (the member, the sub-body...), if any.
+        kinds: for a service, the kinds of service it provides (its kind, their broader
+            codes and what it offers), sorted.
     """
 
     by: NodeRef
     via: str
     how: str
     through: str | None = None
+    kinds: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         text = f"{self.by.id} via {self.via} ({self.how}"
@@ -63,12 +89,19 @@ class Reach:
 
     def to_dict(self) -> dict[str, Any]:
         """The reach as a JSON-compatible mapping."""
-        return {"by": self.by.to_dict(), "via": self.via, "how": self.how, "through": self.through}
+        data = {"by": self.by.to_dict(), "via": self.via, "how": self.how, "through": self.through}
+        return data | ({"kinds": list(self.kinds)} if self.kinds else {})
 
 
 @attrs.frozen(slots=True, repr=False)
 class TerritoryCoverage:
-    """The bodies and services reaching one territory, nearest anchors first."""
+    """The services present in one territory and the bodies whose remit includes it.
+
+    Attributes:
+        territory: the territory.
+        bodies: the coordination bodies reaching it (their remit), nearest anchor first.
+        services: the services present in it, nearest anchor first.
+    """
 
     territory: NodeRef
     bodies: tuple[Reach, ...]
@@ -76,13 +109,17 @@ class TerritoryCoverage:
 
     @property
     def reached(self) -> bool:
-        """Whether at least one coordination body reaches the territory."""
+        """Whether the territory lies in the remit of at least one coordination body."""
         return bool(self.bodies)
 
     @property
     def served(self) -> bool:
-        """Whether at least one service reaches the territory."""
+        """Whether at least one service is present in the territory."""
         return bool(self.services)
+
+    def has(self, kind: str) -> bool:
+        """Whether a service present in the territory provides *kind* (or a narrower kind)."""
+        return any(kind in reach.kinds for reach in self.services)
 
     def body_ids(self) -> tuple[str, ...]:
         """The distinct bodies reaching the territory, in order of nearest anchor."""
@@ -109,10 +146,22 @@ class TerritoryCoverage:
 
 @attrs.frozen(slots=True, repr=False)
 class Coverage:
-    """For each territory of the chosen kinds, the bodies and services that reach it."""
+    """For each territory of the chosen kinds, the services present and the bodies' remits.
+
+    Attributes:
+        territories: each territory's coverage, in graph order.
+        territory_kinds: the territory kinds reported on.
+        service_kinds: the kinds of service whose gaps are reported.
+        absent_kinds: those of *service_kinds* that no service of the graph provides: a
+            gap everywhere, that says the network has no such service rather than where.
+        as_of: the date of the coverage, if one was given.
+    """
 
     territories: tuple[TerritoryCoverage, ...]
     territory_kinds: tuple[str, ...]
+    service_kinds: tuple[str, ...] = ()
+    absent_kinds: tuple[str, ...] = ()
+    as_of: str | None = None
 
     def __iter__(self) -> Iterator[TerritoryCoverage]:
         return iter(self.territories)
@@ -133,13 +182,23 @@ class Coverage:
 
     @property
     def unreached(self) -> tuple[NodeRef, ...]:
-        """Territories no coordination body reaches."""
+        """Territories in no coordination body's remit."""
         return tuple(item.territory for item in self.territories if not item.reached)
 
     @property
     def unserved(self) -> tuple[NodeRef, ...]:
-        """Territories no service reaches."""
+        """Territories where no service at all is present."""
         return tuple(item.territory for item in self.territories if not item.served)
+
+    def lacking(self, kind: str) -> tuple[NodeRef, ...]:
+        """Territories where no service providing *kind* is present."""
+        return tuple(item.territory for item in self.territories if not item.has(kind))
+
+    def gaps(self) -> dict[str, tuple[NodeRef, ...]]:
+        """For each of :attr:`service_kinds` present in the graph, the territories lacking it."""
+        return {
+            kind: self.lacking(kind) for kind in self.service_kinds if kind not in self.absent_kinds
+        }
 
     def reach_counts(self) -> dict[str, int]:
         """For each body and service, how many of the territories it reaches."""
@@ -150,18 +209,26 @@ class Coverage:
         return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
 
     def __repr__(self) -> str:
+        lacking = "; ".join(f"no {kind}: {len(refs)}" for kind, refs in self.gaps().items())
         return (
             f"Coverage({len(self.territories)} territories ({', '.join(self.territory_kinds)}); "
-            f"reached by no body: {preview(self.unreached)}; "
-            f"by no service: {preview(self.unserved)})"
+            + (f"{lacking}; " if lacking else "")
+            + f"no service: {preview(self.unserved)}; "
+            f"in no body's remit: {preview(self.unreached)})"
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The coverage as a JSON-compatible mapping, with the unreached listed first."""
+        """The coverage as a JSON-compatible mapping, gaps first."""
         return {
             "territory_kinds": list(self.territory_kinds),
-            "unreached": [ref.to_dict() for ref in self.unreached],
+            "service_kinds": list(self.service_kinds),
+            "absent_kinds": list(self.absent_kinds),
+            "as_of": self.as_of,
+            "lacking": {
+                kind: [ref.to_dict() for ref in refs] for kind, refs in self.gaps().items()
+            },
             "unserved": [ref.to_dict() for ref in self.unserved],
+            "unreached": [ref.to_dict() for ref in self.unreached],
             "reach_counts": self.reach_counts(),
             "territories": [item.to_dict() for item in self.territories],
         }
@@ -264,23 +331,42 @@ def _containers(graph: CoordinationGraph, kinds: dict[str, str], territory: str)
     return order
 
 
-def _of_kind(data: Mapping[str, Any], wanted: tuple[str, ...]) -> bool:
-    """Whether a territory node's kind, or a broader code of it, is one of *wanted*."""
-    if data.get("territory_kind") in wanted:
-        return True
-    broader: str = data.get("territory_broader") or ""
-    return any(code in wanted for code in broader.split(",") if code)
+def present_service_kinds(graph: CoordinationGraph) -> tuple[str, ...]:
+    """The broadest kind of every service in *graph*, sorted: coverage's default kinds."""
+    found = set()
+    for _, data in graph.nodes(data=True):
+        if data.get("kind") == "service" and data.get("service_kind"):
+            broader = str(data.get("service_broader") or "")
+            found.add(broader.rsplit(",", 1)[-1] if broader else str(data["service_kind"]))
+    return tuple(sorted(found))
 
 
 @collector_paused
 def coverage(
-    graph: CoordinationGraph, *, territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS
+    graph: CoordinationGraph,
+    *,
+    territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS,
+    service_kinds: Iterable[str] | None = None,
+    as_of: dt.date | None = None,
 ) -> Coverage:
-    """Which coordination bodies and services reach each territory of *territory_kinds*.
+    """Which services are present in each territory of *territory_kinds*, and whose remit.
 
-    See the module's description for what "reach" means. Territories come in graph order.
+    Args:
+        graph: a coordination graph.
+        territory_kinds: territory kinds to report on; a territory counts when its kind or
+            a broader code of it is one of them.
+        service_kinds: kinds of service whose gaps to report; a service counts for its
+            kind, the broader codes of its kind and what it offers. ``None``: the broadest
+            kind of every service in the graph.
+        as_of: only what is valid on this date counts (the graph is cut as
+            ``views.as_of`` does).
+
+    See the module's description for presence and remit. Territories come in graph order.
     """
+    if as_of is not None:
+        graph = graph_as_of(graph, as_of)
     wanted = tuple(territory_kinds)
+    looked_for = present_service_kinds(graph) if service_kinds is None else tuple(service_kinds)
     anchors = _Anchors(graph)
     refs: dict[str, NodeRef] = {}
 
@@ -292,24 +378,31 @@ def coverage(
 
     bodies_at: dict[str, list[tuple[str, str, str | None]]] = {}
     services_at: dict[str, list[tuple[str, str, str | None]]] = {}
-    for node, kind in anchors.kind.items():
+    provides: dict[str, tuple[str, ...]] = {}
+    for node, data in graph.nodes(data=True):
+        kind = anchors.kind.get(node)
         if kind == "body":
             for territory, how, through in anchors.body(node):
                 bodies_at.setdefault(territory, []).append((node, how, through))
         elif kind == "service":
+            provides[node] = tuple(sorted(service_codes(data)))
             for territory, how, through in anchors.service(node):
                 services_at.setdefault(territory, []).append((node, how, through))
+    available = {code for codes in provides.values() for code in codes}
 
     results = []
     for node, data in graph.nodes(data=True):
-        if data.get("kind") != "territory" or not _of_kind(data, wanted):
+        if data.get("kind") != "territory" or not territory_codes(data).intersection(wanted):
             continue
         bodies: list[Reach] = []
         services: list[Reach] = []
         for place in _containers(graph, anchors.kind, node):
             bodies.extend(Reach(ref(b), place, how, th) for b, how, th in bodies_at.get(place, ()))
             services.extend(
-                Reach(ref(s), place, how, th) for s, how, th in services_at.get(place, ())
+                Reach(ref(s), place, how, th, provides[s])
+                for s, how, th in services_at.get(place, ())
             )
         results.append(TerritoryCoverage(ref(node), tuple(bodies), tuple(services)))
-    return Coverage(tuple(results), wanted)
+    absent = tuple(kind for kind in looked_for if kind not in available)
+    day = None if as_of is None else as_of.isoformat()
+    return Coverage(tuple(results), wanted, looked_for, absent, day)

@@ -1,10 +1,18 @@
-"""Funding links: who each fund's money reaches, and along which chain.
+"""Funding flows: who each payer's money reaches, and along which chain.
 
-Money flows along ``funds`` edges (fund → call → grant → project or action) and
-``awarded_to`` edges (grant → recipient). A funded project or action passes it on to its
-lead; its partners, and the agencies they act through, are linked to the fund only
-*through the lead*: a grant is awarded to the lead applicant (capofila), who answers for
-the partnership. A project that has lost its lead leaves its partners without a link.
+A *payer* is a fund, an organisation that co-finances a grant, or the first payer of a
+transfer that no grant pays for. Money flows along ``funds`` edges (fund → call → grant →
+project or action), ``awarded_to`` (grant → recipient) and ``co_finances`` (co-funder →
+grant). A transfer pays, link by link, from its payer through its intermediaries (``via``)
+to its payee, then to its purpose; a transfer that names its grant continues that grant's
+flow, so a lead that passes part of a grant on to a partner is followed to the partner.
+A funded project or action answers for the money through its lead (``lead``); its
+partners, and the agencies they act through, are linked through the project or action
+itself (``partner``, ``through``), not through the lead, so that a lead's departure is no
+invented single point of failure of the partnership.
+
+Each flow is a breadth-first walk over an index of the money edges built once per call,
+so the work grows with what the money reaches, never with funds times graph size.
 """
 
 from __future__ import annotations
@@ -14,48 +22,56 @@ from typing import Any
 
 import attrs
 
-from uguaglianza.graph._access import node_kinds, out_kinds
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 
 __all__ = ["FundReach", "Funded", "FundingLinks", "funding_links"]
 
-_MONEY = frozenset({"funds", "awarded_to"})
+_FLOWS = frozenset({"funds", "awarded_to", "co_finances"})
 _UNDERTAKINGS = frozenset({"project", "action"})
+_PAYERS = ("fund", "co_financer", "transfer_payer")
 
 
 @attrs.frozen(slots=True)
 class Funded:
-    """Something a fund's money reaches, with the chain from the fund to it.
+    """Something a payer's money reaches, with the chain from the payer to it.
 
     Attributes:
         node: what the money reaches.
-        chain: node ids from the fund to *node*.
-        lead: for a partner (or its agency), the lead it is linked through.
+        chain: node ids from the payer to *node*.
+        how: the last link: ``funds``, ``awarded_to``, ``co_finances``, ``pays`` (a
+            transfer, ``via`` an intermediary or to its payee), ``purpose`` (what a
+            transfer is for), ``lead``, ``partner`` or ``through`` (a partner's agency).
     """
 
     node: NodeRef
     chain: tuple[str, ...]
-    lead: str | None = None
+    how: str
 
     def __str__(self) -> str:
-        text = " → ".join(self.chain)
-        return text + (f" (through lead {self.lead})" if self.lead else "")
+        return f"{' → '.join(self.chain)} ({self.how})"
 
     def to_dict(self) -> dict[str, Any]:
         """The link as a JSON-compatible mapping."""
-        return {"node": self.node.to_dict(), "chain": list(self.chain), "lead": self.lead}
+        return {"node": self.node.to_dict(), "chain": list(self.chain), "how": self.how}
 
 
 @attrs.frozen(slots=True)
 class FundReach:
-    """Everything one fund reaches."""
+    """Everything one payer's money reaches.
+
+    Attributes:
+        fund: the payer: a fund, or an organisation that co-finances or transfers money.
+        payer_kind: ``fund``, ``co_financer`` or ``transfer_payer``.
+        reached: what its money reaches, nearest first.
+    """
 
     fund: NodeRef
     reached: tuple[Funded, ...]
+    payer_kind: str = "fund"
 
     def ids(self) -> frozenset[str]:
-        """The ids of everything the fund reaches."""
+        """The ids of everything the payer's money reaches."""
         return frozenset(item.node.id for item in self.reached)
 
     def __str__(self) -> str:
@@ -63,17 +79,21 @@ class FundReach:
 
     def to_dict(self) -> dict[str, Any]:
         """The reach as a JSON-compatible mapping."""
-        return {"fund": self.fund.to_dict(), "reached": [item.to_dict() for item in self.reached]}
+        return {
+            "fund": self.fund.to_dict(),
+            "payer_kind": self.payer_kind,
+            "reached": [item.to_dict() for item in self.reached],
+        }
 
 
 @attrs.frozen(slots=True, repr=False)
 class FundingLinks:
-    """For each fund of the graph, what its money reaches."""
+    """For each payer of the graph (funds first), what its money reaches."""
 
     funds: tuple[FundReach, ...]
 
     def reached(self, fund: str) -> frozenset[str]:
-        """The ids of everything *fund* reaches (empty for an unknown fund)."""
+        """The ids of everything *fund*'s money reaches (empty for an unknown payer)."""
         return next((item.ids() for item in self.funds if item.fund.id == fund), frozenset())
 
     def linked(self, fund: str, node: str) -> bool:
@@ -88,60 +108,127 @@ class FundingLinks:
         return {"funds": [item.to_dict() for item in self.funds]}
 
 
-def _flow(
-    graph: CoordinationGraph, kinds: dict[str, str], fund: str
-) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Breadth-first along the money: where each node came from, and partners' leads."""
-    came_from: dict[str, str | None] = {fund: None}
-    leads_of: dict[str, str] = {}
-    queue = deque([fund])
+class _Money:
+    """The money edges of a graph, indexed once: what every walk follows."""
 
-    def reach(node: str, previous: str, lead: str | None = None) -> None:
-        if node not in came_from:
-            came_from[node] = previous
-            queue.append(node)
-            if lead is not None:
-                leads_of[node] = lead
-
-    while queue:
-        node = queue.popleft()
-        for target, kind in out_kinds(graph, node):
-            if kind in _MONEY:
-                reach(target, node)
-        if kinds.get(node) not in _UNDERTAKINGS:
-            continue
-        roles = [(source, data) for source, _, data in graph.in_edges(node, data=True)]
-        leads = [source for source, data in roles if data.get("kind") == "lead_of"]
-        for lead in leads:
-            reach(lead, node)
-        if not leads:
-            continue
-        for source, data in roles:
-            if data.get("kind") == "partner_of":
-                reach(source, node, leads[0])
+    def __init__(self, graph: CoordinationGraph) -> None:
+        self.kind = {node: str(data.get("kind", "")) for node, data in graph.nodes(data=True)}
+        self.flows: dict[str, list[tuple[str, str]]] = {}
+        self.leads: dict[str, list[str]] = {}
+        self.partners: dict[str, list[tuple[str, str | None]]] = {}
+        self.steps: dict[tuple[str, str], list[str]] = {}  # (transfer, payer) → next
+        self.purpose: dict[str, list[str]] = {}  # transfer → what it is for
+        self.grant_of: dict[str, str] = {}  # transfer → the grant it pays out
+        self.transfers_of: dict[str, list[str]] = {}  # payer or grant → transfers it starts
+        self.co_financers: list[str] = []
+        received: set[tuple[str, str]] = set()
+        first: dict[str, list[str]] = {}
+        for u, v, data in graph.edges(data=True):
+            kind = data.get("kind")
+            transfer = data.get("transfer")
+            if kind == "funds" and isinstance(transfer, str):
+                self.purpose.setdefault(transfer, []).append(v)
+            elif kind in _FLOWS:
+                self.flows.setdefault(u, []).append((v, str(kind)))
+                if kind == "co_finances" and self.kind.get(u) != "fund":
+                    self.co_financers.append(u)
+            elif kind == "lead_of" and self.kind.get(v) in _UNDERTAKINGS:
+                self.leads.setdefault(v, []).append(u)
+            elif kind == "partner_of" and self.kind.get(v) in _UNDERTAKINGS:
                 through = data.get("through")
-                if isinstance(through, str) and through in graph:
-                    reach(through, source, leads[0])
-    return came_from, leads_of
+                agency = through if isinstance(through, str) and through in graph else None
+                self.partners.setdefault(v, []).append((u, agency))
+            elif kind == "pays" and isinstance(transfer, str):
+                self.steps.setdefault((transfer, u), []).append(v)
+                received.add((transfer, v))
+                first.setdefault(transfer, []).append(u)
+                grant = data.get("grant")
+                if isinstance(grant, str) and grant in graph:
+                    self.grant_of[transfer] = grant
+        for transfer, payers in first.items():
+            for payer in dict.fromkeys(payers):
+                if (transfer, payer) in received:
+                    continue  # an intermediary, not where the money starts
+                owner = self.grant_of.get(transfer, payer)
+                self.transfers_of.setdefault(owner, []).append(transfer)
+                self.steps.setdefault((transfer, owner), [])
+                if owner != payer:  # the grant's money starts at the transfer's payer
+                    self.steps[transfer, owner].append(payer)
+        self.co_financers = list(dict.fromkeys(self.co_financers))
+
+    def payers(self) -> list[tuple[str, str]]:
+        """Every payer and its kind: funds, co-financers, payers of grant-free transfers."""
+        found = {node: "fund" for node, kind in self.kind.items() if kind == "fund"}
+        for node in self.co_financers:
+            found.setdefault(node, "co_financer")
+        for owner in self.transfers_of:
+            if self.kind.get(owner) != "grant":
+                found.setdefault(owner, "transfer_payer")
+        return sorted(found.items(), key=lambda item: (_PAYERS.index(item[1]), item[0]))
+
+    def flow(self, root: str) -> dict[str, tuple[str | None, str]]:
+        """Breadth-first from *root*: for each node reached, where it came from and how."""
+        came: dict[str, tuple[str | None, str]] = {root: (None, "")}
+        queue = deque([root])
+
+        def reach(node: str, previous: str, how: str) -> None:
+            if node not in came:
+                came[node] = (previous, how)
+                queue.append(node)
+
+        while queue:
+            node = queue.popleft()
+            for target, how in self.flows.get(node, ()):
+                if how != "co_finances" or node == root:  # a co-funder pays its own share
+                    reach(target, node, how)
+            if node == root or self.kind.get(node) == "grant":  # whose money it is
+                for transfer in self.transfers_of.get(node, ()):
+                    self._transfer(transfer, node, reach)
+            if self.kind.get(node) in _UNDERTAKINGS:
+                for lead in self.leads.get(node, ()):
+                    reach(lead, node, "lead")
+                for partner, agency in self.partners.get(node, ()):
+                    reach(partner, node, "partner")
+                    if agency is not None:
+                        reach(agency, partner, "through")
+        return came
+
+    def _transfer(self, transfer: str, start: str, reach: Any) -> None:
+        """Follow *transfer* from *start* link by link, then to its purpose."""
+        order = [start]
+        seen = {start}
+        for payer in order:
+            for payee in self.steps.get((transfer, payer), ()):
+                if payee not in seen:
+                    seen.add(payee)
+                    order.append(payee)
+                    reach(payee, payer, "pays")
+        last = order[-1]
+        for purpose in self.purpose.get(transfer, ()):
+            reach(purpose, last, "purpose")
 
 
 @collector_paused
 def funding_links(graph: CoordinationGraph) -> FundingLinks:
-    """What the money of every fund in *graph* reaches (see the module's description)."""
-    kinds = node_kinds(graph)
+    """What the money of every payer in *graph* reaches (see the module's description)."""
+    money = _Money(graph)
+    refs: dict[str, NodeRef] = {}
+
+    def ref(node: str) -> NodeRef:
+        found = refs.get(node)
+        if found is None:
+            found = refs[node] = node_ref(graph, node)
+        return found
+
     result = []
-    for fund in (node for node, kind in kinds.items() if kind == "fund"):
-        came_from, leads_of = _flow(graph, kinds, fund)
+    for root, payer_kind in money.payers():
+        came = money.flow(root)
+        chains: dict[str, tuple[str, ...]] = {root: (root,)}
         reached = []
-        for node in came_from:
-            if node == fund:
+        for node, (previous, how) in came.items():
+            if previous is None:
                 continue
-            chain = [node]
-            previous = came_from[node]
-            while previous is not None:
-                chain.append(previous)
-                previous = came_from[previous]
-            chain.reverse()
-            reached.append(Funded(node_ref(graph, node), tuple(chain), leads_of.get(node)))
-        result.append(FundReach(node_ref(graph, fund), tuple(reached)))
+            chains[node] = chain = (*chains[previous], node)
+            reached.append(Funded(ref(node), chain, how))
+        result.append(FundReach(ref(root), tuple(reached), payer_kind))
     return FundingLinks(tuple(result))

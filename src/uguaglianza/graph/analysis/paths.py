@@ -5,6 +5,11 @@ service, the shortest path to the nearest target is found: first along ``refers_
 relations, followed in their direction (a *referral* path); failing that, along any tie of
 the coordination network. A case travels only through people, organisations, bodies,
 services, projects and actions: never through a territory, a plan, an act or a fund.
+
+A service is of a kind when its kind, a broader code of its kind or something it
+``offers`` is that kind: a desk that offers legal advice reaches legal advice itself (a
+path of one node). Kinds no service of the graph has are reported as absent, with no
+"no path" pair for them: the network has no such service, rather than no way to it.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from uguaglianza.graph._access import edge_kinds, node_kinds, node_values
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph._access import edge_kinds, node_kinds
+from uguaglianza.graph.analysis._common import (
+    NodeRef,
+    node_ref,
+    preview,
+    service_codes,
+    shared_network,
+)
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import CASE_PATH_NODE_KINDS
-from uguaglianza.graph.views import coordination_network
 
 __all__ = ["DESK_KINDS", "TARGET_KINDS", "CasePath", "CasePaths", "case_paths"]
 
@@ -41,6 +51,8 @@ class CasePath:
         path: node ids from the desk to the target, both included.
         via: who lies on the way (the path without its two ends).
         referral: whether every step is a ``refers_cases_to`` relation, in its direction.
+            A desk that provides the target kind itself is its own target, with a path of
+            one node and ``referral`` false.
     """
 
     desk: NodeRef
@@ -50,12 +62,18 @@ class CasePath:
     via: tuple[NodeRef, ...]
     referral: bool
 
+    @property
+    def itself(self) -> bool:
+        """Whether the desk provides the target kind itself."""
+        return len(self.path) == 1
+
     def __str__(self) -> str:
         return " → ".join(self.path)
 
     def to_dict(self) -> dict[str, Any]:
         """The path as a JSON-compatible mapping."""
         return {
+            "itself": self.itself,
             "desk": self.desk.to_dict(),
             "target": self.target.to_dict(),
             "target_kind": self.target_kind,
@@ -67,12 +85,30 @@ class CasePath:
 
 @attrs.frozen(slots=True, repr=False)
 class CasePaths:
-    """Every desk's path to each kind of target, and the pairs with no path."""
+    """Every desk's path to each kind of target, and the pairs with no path.
+
+    Attributes:
+        paths: the paths found, by target kind then desk.
+        unreachable: (desk, target kind) pairs with no path, for target kinds the graph has.
+        desk_kinds: the desk kinds asked for.
+        target_kinds: the target kinds asked for.
+        absent_desk_kinds: desk kinds no service of the graph has.
+        absent_target_kinds: target kinds no service of the graph has: no path is looked for.
+    """
 
     paths: tuple[CasePath, ...]
     unreachable: tuple[tuple[NodeRef, str], ...]
     desk_kinds: tuple[str, ...]
     target_kinds: tuple[str, ...]
+    absent_desk_kinds: tuple[str, ...] = ()
+    absent_target_kinds: tuple[str, ...] = ()
+
+    @property
+    def meaningful(self) -> bool:
+        """Whether the graph has a desk and a target of the kinds asked for."""
+        return len(self.absent_desk_kinds) < len(self.desk_kinds) and len(
+            self.absent_target_kinds
+        ) < len(self.target_kinds)
 
     def from_desk(self, desk: str) -> tuple[CasePath, ...]:
         """The paths starting at *desk*."""
@@ -80,13 +116,20 @@ class CasePaths:
 
     def __repr__(self) -> str:
         missing = [f"{desk.id}→{kind}" for desk, kind in self.unreachable]
-        return f"CasePaths(paths: {preview(self.paths, 2)}; no path: {preview(missing)})"
+        absent = [*self.absent_desk_kinds, *self.absent_target_kinds]
+        return (
+            f"CasePaths(paths: {preview(self.paths, 2)}; no path: {preview(missing)}"
+            + (f"; no service of kind {', '.join(absent)}" if absent else "")
+            + ")"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The paths as a JSON-compatible mapping."""
         return {
             "desk_kinds": list(self.desk_kinds),
             "target_kinds": list(self.target_kinds),
+            "absent_desk_kinds": list(self.absent_desk_kinds),
+            "absent_target_kinds": list(self.absent_target_kinds),
             "paths": [path.to_dict() for path in self.paths],
             "unreachable": [
                 {"desk": desk.to_dict(), "target_kind": kind} for desk, kind in self.unreachable
@@ -140,20 +183,28 @@ def case_paths(
 
     Args:
         graph: a coordination graph.
-        desk_kinds: service kinds where cases are reported.
-        target_kinds: service kinds to reach.
+        desk_kinds: service kinds where cases are reported (broader codes and what a
+            service offers count, see the module's description).
+        target_kinds: service kinds to reach, likewise.
         network: the coordination network of *graph*, if already computed.
     """
     desks_wanted, targets_wanted = tuple(desk_kinds), tuple(target_kinds)
-    network = coordination_network(graph) if network is None else network
+    network = shared_network(graph) if network is None else network
     kinds = node_kinds(graph)
     allowed = {
         node: _PREFERENCE.get(kind, len(_PREFERENCE))
         for node, kind in kinds.items()
         if kind in CASE_PATH_NODE_KINDS
     }
-    service_kind = node_values(graph, "service_kind")
-    desks = [n for n in graph if kinds[n] == "service" and service_kind[n] in desks_wanted]
+    codes = {
+        node: service_codes(data)
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == "service"
+    }
+    desks = [n for n, provides in codes.items() if provides.intersection(desks_wanted)]
+    available = {code for provides in codes.values() for code in provides}
+    absent_desks = tuple(kind for kind in desks_wanted if kind not in available)
+    absent_targets = tuple(kind for kind in targets_wanted if kind not in available)
     referred_by: dict[str, list[str]] = {}
     for u, v, kind in edge_kinds(graph):
         if kind == "refers_cases_to":
@@ -162,11 +213,13 @@ def case_paths(
     paths: list[CasePath] = []
     missing: list[tuple[NodeRef, str]] = []
     for target_kind in targets_wanted:
-        targets = [n for n in graph if kinds[n] == "service" and service_kind[n] == target_kind]
+        if target_kind in absent_targets:
+            continue
+        targets = [n for n, provides in codes.items() if target_kind in provides]
         by_referral = _towards(targets, referred_by, allowed)
         by_tie = _towards(targets, network.adj, allowed)
         for desk in desks:
-            referral = desk in by_referral
+            referral = by_referral.get(desk) is not None  # a target itself is no referral
             step = by_referral if referral else by_tie
             if desk not in step:
                 missing.append((node_ref(graph, desk), target_kind))
@@ -182,4 +235,6 @@ def case_paths(
                     referral=referral,
                 )
             )
-    return CasePaths(tuple(paths), tuple(missing), desks_wanted, targets_wanted)
+    return CasePaths(
+        tuple(paths), tuple(missing), desks_wanted, targets_wanted, absent_desks, absent_targets
+    )

@@ -14,10 +14,9 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import STRUCTURE_EDGE_KINDS
-from uguaglianza.graph.views import coordination_network
 
 __all__ = ["MAX_LISTED", "Bridge", "CutPoint", "FailurePoints", "failure_points"]
 
@@ -198,7 +197,7 @@ def failure_points(
         graph: a coordination graph.
         network: its coordination network, if already computed.
     """
-    network = coordination_network(graph) if network is None else network
+    network = shared_network(graph) if network is None else network
     points, bridges = _search(network)
     cut_points = sorted(
         (CutPoint(node_ref(graph, node), cut, listed) for node, cut, listed in points),

@@ -10,11 +10,10 @@ import networkx as nx
 
 from uguaglianza.graph._access import node_kinds
 from uguaglianza.graph.analysis import _accel
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
+from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.analysis.centrality import Backend, backend_for
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import ACTOR_KINDS
-from uguaglianza.graph.views import coordination_network
 
 __all__ = [
     "LOUVAIN_MAX_EDGES",
@@ -99,7 +98,7 @@ def isolated(
         network: the coordination network of *graph*, if already computed.
     """
     wanted = frozenset(kinds)
-    network = coordination_network(graph) if network is None else network
+    network = shared_network(graph) if network is None else network
     kind = node_kinds(graph)
     alone: list[NodeRef] = []
     weak: list[WeakTie] = []
@@ -216,7 +215,7 @@ def communities(
     Raises:
         MissingExtraError: *backend* is ``igraph`` and igraph is not installed.
     """
-    network = coordination_network(graph) if network is None else network
+    network = shared_network(graph) if network is None else network
     tied = _without_isolates(network)
     accelerated = backend_for(backend) == "igraph"
     if method == "auto":

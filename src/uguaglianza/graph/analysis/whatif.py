@@ -7,6 +7,8 @@ For notebooks modelling scenarios::
     result = what_if(graph, remove_nodes=["org-cm-milano"])
     for item in result.changes:
         print(item)            # e.g. funded[fami-2021-2027]: 11 → 5 (lost ...)
+    result.territories_losing()  # {"anti_violence_centre": ("com-a", ...)}
+    result.broken_paths()        # (("desk-1", "legal_advice"), ...)
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ from typing import Any, Literal
 import attrs
 import networkx as nx
 
-from uguaglianza.graph.analysis._common import preview
+from uguaglianza.graph.analysis._common import preview, shared_network
 from uguaglianza.graph.analysis.centrality import Backend, hubs
-from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
+from uguaglianza.graph.analysis.coverage import (
+    DEFAULT_TERRITORY_KINDS,
+    coverage,
+    present_service_kinds,
+)
 from uguaglianza.graph.analysis.funding import funding_links
+from uguaglianza.graph.analysis.paths import DESK_KINDS, TARGET_KINDS, case_paths
 from uguaglianza.graph.analysis.resilience import failure_points
 from uguaglianza.graph.analysis.stakeholders import isolated
 from uguaglianza.graph.build import Attrs, CoordinationGraph, collector_paused
-from uguaglianza.graph.views import coordination_network
 
 __all__ = ["MetricChange", "Metrics", "apply_scenario", "metrics", "what_if"]
 
@@ -32,6 +38,7 @@ EdgeSpec = tuple[str, str] | tuple[str, str, str]
 NewEdge = tuple[str, str, str] | tuple[str, str, str, Mapping[str, Any]]
 NewNode = str | tuple[str, Mapping[str, Any]]
 Value = int | tuple[str, ...]
+_PAIR = "→"  # joins a desk and a target kind in the ``case_paths`` metric
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -94,13 +101,41 @@ class WhatIf:
         """The change of *metric*, or ``None`` if it did not change."""
         return next((item for item in self.changes if item.metric == metric), None)
 
+    def territories_losing(self) -> dict[str, tuple[str, ...]]:
+        """For each kind of service, the territories where none is present any more."""
+        return {
+            item.metric[len("lacking[") : -1]: item.gained
+            for item in self.changes
+            if item.metric.startswith("lacking[") and item.gained
+        }
+
+    def broken_paths(self) -> tuple[tuple[str, str], ...]:
+        """The (desk, target kind) pairs that had a case path and have none any more."""
+        lost = self.change_of("case_paths")
+        if lost is None:
+            return ()
+        pairs = (pair.rsplit(_PAIR, 1) for pair in lost.lost)
+        return tuple((desk, kind) for desk, kind in pairs)
+
     def __repr__(self) -> str:
-        return f"WhatIf({self.scenario}: {preview(self.changes, 4)})"
+        losing = self.territories_losing()
+        broken = self.broken_paths()
+        extra = "".join(
+            [
+                *(f"; {len(ids)} territories lose {kind}" for kind, ids in losing.items()),
+                f"; {len(broken)} case paths break" if broken else "",
+            ]
+        )
+        return f"WhatIf({self.scenario}: {preview(self.changes, 4)}{extra})"
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as a JSON-compatible mapping."""
         return {
             "scenario": self.scenario,
+            "territories_losing": {k: list(v) for k, v in self.territories_losing().items()},
+            "broken_paths": [
+                {"desk": desk, "target_kind": kind} for desk, kind in self.broken_paths()
+            ],
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             "changes": [item.to_dict() for item in self.changes],
@@ -115,11 +150,20 @@ def metrics(
     seed: int = 0,
     backend: Backend = "auto",
     territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS,
+    service_kinds: Iterable[str] | None = None,
+    desk_kinds: Iterable[str] = DESK_KINDS,
+    target_kinds: Iterable[str] = TARGET_KINDS,
 ) -> Metrics:
-    """Every metric the analyses give, for comparing two versions of a graph."""
-    network = coordination_network(graph)
+    """Every metric the analyses give, for comparing two versions of a graph.
+
+    ``lacking[KIND]`` lists the territories where no service of each of *service_kinds*
+    (``None``: the broadest kinds of the graph's services) is present; ``case_paths`` the
+    ``desk→kind`` pairs with a case path.
+    """
+    network = shared_network(graph)
     kinds = tuple(territory_kinds)
-    covered = coverage(graph, territory_kinds=kinds)
+    covered = coverage(graph, territory_kinds=kinds, service_kinds=service_kinds)
+    paths = case_paths(graph, desk_kinds=desk_kinds, target_kinds=target_kinds, network=network)
     central = hubs(graph, top=top, sample=sample, seed=seed, backend=backend, network=network)
     failures = failure_points(graph, network=network)
     alone = isolated(graph, network=network)
@@ -132,6 +176,13 @@ def metrics(
         "largest_component": max(components, default=0),
         "unreached": tuple(sorted(ref.id for ref in covered.unreached)),
         "unserved": tuple(sorted(ref.id for ref in covered.unserved)),
+        **{
+            f"lacking[{kind}]": tuple(sorted(ref.id for ref in covered.lacking(kind)))
+            for kind in covered.service_kinds
+        },
+        "case_paths": tuple(
+            sorted({f"{path.desk.id}{_PAIR}{path.target_kind}" for path in paths.paths})
+        ),
         "articulation_points": tuple(sorted(p.node.id for p in failures.articulation_points)),
         "bridges": len(failures.bridges),
         "isolated": tuple(sorted(ref.id for ref in alone.isolated)),
@@ -236,11 +287,15 @@ def what_if(
     seed: int = 0,
     backend: Backend = "auto",
     territory_kinds: Iterable[str] = DEFAULT_TERRITORY_KINDS,
+    service_kinds: Iterable[str] | None = None,
+    desk_kinds: Iterable[str] = DESK_KINDS,
+    target_kinds: Iterable[str] = TARGET_KINDS,
 ) -> WhatIf:
     """Apply a scenario to a copy of *graph* and compare every metric before and after.
 
     The scenario arguments are those of :func:`apply_scenario`; the others are passed to
-    :func:`metrics`. Betweenness uses the same seed on both sides.
+    :func:`metrics`. Betweenness uses the same seed on both sides, and both sides look for
+    the same kinds of service (``None``: those of *graph* before the scenario).
     """
     scenario: dict[str, list[Any]] = {
         "remove_nodes": list(remove_nodes),
@@ -262,6 +317,9 @@ def what_if(
         "seed": seed,
         "backend": backend,
         "territory_kinds": kinds,
+        "service_kinds": present_service_kinds(graph) if service_kinds is None else service_kinds,
+        "desk_kinds": tuple(desk_kinds),
+        "target_kinds": tuple(target_kinds),
     }
     before, after = metrics(graph, **options), metrics(changed, **options)
     return WhatIf(_describe(**scenario), before, after, _compare(before, after))
