@@ -95,23 +95,96 @@ def test_graph_to_an_unwritable_place_exits_two(tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
 
 
-def test_analyse_prints_every_default_section() -> None:
+def test_analyse_prints_every_default_section_that_means_something() -> None:
     result = run("analyse", BOLOGNA)
     assert result.returncode == 0, result.stderr
     text = result.stdout.decode("utf-8")
     for heading in (
         "Coverage of 62 territories",
-        "reached by no coordination body: 0",
+        "outside the remit of every coordination body: 0",
+        "with no service present: 62",
         "Hubs (distinct neighbours)",
         "Brokers (betweenness, exact",
         "Single points of failure:",
         "Bridges",
         "Isolated stakeholders",
-        "Case paths",
-        "Funding links",
+        "Sections left out: paths, funding",
+        "  paths: no service of kind Anti-discrimination desk (anti_discrimination_desk)",
+        "  funding: no fund, co-financing or transfer",
+        "(--all-sections computes them anyway)",
     ):
         assert heading in text, heading
     assert "Communities" not in text
+    assert "Case paths" not in text
+
+
+def test_analyse_all_sections_computes_them_with_a_note() -> None:
+    result = run("analyse", BOLOGNA, "--all-sections")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "Case paths from" in text and "Funding flows" in text
+    assert "  Note: no fund, co-financing or transfer" in text
+    assert "left out" not in text
+
+
+def test_analyse_speaks_italian() -> None:
+    result = run("analyse", BOLOGNA, "--lang", "it", "--top", "2")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    for phrase in (
+        "Copertura di 62 territori (Comune o municipalità",
+        "fuori dalla competenza di ogni organismo di coordinamento: 0",
+        "Snodi (vicini distinti)",
+        "Punti critici:",
+        "(ne separa",
+        "Sezioni tralasciate: paths, funding",
+        "nessun fondo, cofinanziamento o trasferimento",
+        "… e altri",
+    ):
+        assert phrase in text, phrase
+    assert "Hubs" not in text
+
+
+def test_a_university_gep_leaves_comune_coverage_out() -> None:
+    result = run("analyse", str(EXAMPLES / "udine-gep.yaml"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "coverage" not in data
+    assert data["left_out"]["coverage"]["reason"] == "organisational_plans"
+    assert "gender_equality_plan" in data["left_out"]["coverage"]["about"]
+
+
+def test_coverage_and_paths_take_their_kinds_from_the_command_line() -> None:
+    result = run(
+        "analyse",
+        str(EXAMPLES / "bologna-accordo-antiviolenza.yaml"),
+        "--format",
+        "json",
+        "--sections",
+        "coverage,paths",
+        "--service-kind",
+        "shelter,legal_advice",
+        "--territory-kind",
+        "socio_health_district",
+        "--from-kind",
+        "anti_violence_centre",
+        "--to-kind",
+        "shelter,helpline",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    coverage = data["coverage"]
+    assert coverage["territory_kinds"] == ["socio_health_district"]
+    assert coverage["service_kinds"] == ["shelter", "legal_advice"]
+    assert set(coverage["lacking"]) <= {"shelter", "legal_advice"}
+    assert len(coverage["territories"]) == 5
+    paths = data["paths"]
+    assert paths["desk_kinds"] == ["anti_violence_centre"]
+    assert paths["target_kinds"] == ["shelter", "helpline"]
+    assert paths["paths"], "a centre reaches a shelter"
+    assert {path["target_kind"] for path in paths["paths"]} == {"shelter"}
+    assert paths["absent_target_kinds"] == ["helpline"]  # no such service: no path looked for
+    assert paths["unreachable"] == []
 
 
 def test_analyse_as_json_with_chosen_sections() -> None:
@@ -142,6 +215,9 @@ def test_analyse_all_sections_as_of_a_date() -> None:
         (["--sample", "1"], b"at least 2"),
         (["--sample", "many"], b"at least 2"),
         (["--backend", "magic"], b"invalid choice"),
+        (["--service-kind", "Centro antiviolenza"], b"is not a list of codes"),
+        (["--to-kind", ","], b"is not a list of codes"),
+        (["--lang", "fr"], b"invalid choice"),
     ],
 )
 def test_analyse_usage_errors_exit_two(args: list[str], message: bytes) -> None:

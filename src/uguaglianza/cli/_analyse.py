@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Sequence
+import re
 from typing import Any
 
 from uguaglianza.cli._common import (
@@ -31,6 +31,21 @@ def _sections(text: str) -> tuple[str, ...]:
             f"{', '.join(_SECTIONS)} or all"
         )
     return names
+
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    """Comma-separated codes, such as ``anti_violence_centre,shelter``."""
+    codes = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    wrong = [code for code in codes if not _CODE.match(code)]
+    if wrong or not codes:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(map(repr, wrong)) or 'nothing'} is not a list of codes: write "
+            "snake_case codes separated by commas, such as anti_violence_centre,shelter"
+        )
+    return codes
 
 
 def _sample(text: str) -> int | str | None:
@@ -77,14 +92,53 @@ def register(commands: Any) -> None:
         default="auto",
         help="betweenness backend (igraph: the 'fast' extra)",
     )
+    parser.add_argument(
+        "--all-sections",
+        action="store_true",
+        help="compute the sections that mean nothing for this document too (with a note)",
+    )
+    parser.add_argument(
+        "--territory-kind",
+        type=_kinds,
+        metavar="KINDS",
+        help="coverage: territory kinds to report on, comma-separated "
+        "(default: municipality,socio_health_district,social_area)",
+    )
+    parser.add_argument(
+        "--service-kind",
+        type=_kinds,
+        metavar="KINDS",
+        help="coverage: kinds of service whose gaps to report, comma-separated "
+        "(default: the broadest kind of every service in the document)",
+    )
+    parser.add_argument(
+        "--from-kind",
+        type=_kinds,
+        metavar="KINDS",
+        help="case paths: service kinds where cases are reported "
+        "(default: anti_discrimination_desk,reporting_platform,helpline)",
+    )
+    parser.add_argument(
+        "--to-kind",
+        type=_kinds,
+        metavar="KINDS",
+        help="case paths: service kinds to reach (default: legal_advice,anti_violence_centre)",
+    )
+    parser.add_argument(
+        "--lang", choices=("it", "en"), help="language of the text (default: from LANG)"
+    )
     add_redact_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the graph of FILE, run the sections and print them."""
+    from uguaglianza.cli._validate import language
     from uguaglianza.errors import MissingExtraError
     from uguaglianza.graph import analyse, coordination_graph
+    from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS
+    from uguaglianza.graph.analysis.paths import DESK_KINDS, TARGET_KINDS
+    from uguaglianza.graph.analysis.text import render
 
     doc = apply_redaction(read_document(args.file), args)
     graph = coordination_graph(doc, as_of=args.as_of)
@@ -92,91 +146,20 @@ def run(args: argparse.Namespace) -> int:
         result = analyse(
             graph,
             sections=args.sections,
+            all_sections=args.all_sections,
             top=args.top,
             sample=args.sample,
             seed=args.seed,
             backend=args.backend,
+            territory_kinds=args.territory_kind or DEFAULT_TERRITORY_KINDS,
+            service_kinds=args.service_kind,
+            desk_kinds=args.from_kind or DESK_KINDS,
+            target_kinds=args.to_kind or TARGET_KINDS,
         )
     except MissingExtraError as error:
         raise CommandError(str(error)) from None
     if args.format == "json":
         write_json(result.to_dict())
     else:
-        print("\n".join(render(result, args.top)))
+        print("\n".join(render(result, args.top, language(args.lang))))
     return EXIT_OK
-
-
-def _listed(items: Sequence[Any], top: int, indent: str = "  ") -> Iterable[str]:
-    for item in items[:top]:
-        yield f"{indent}{item}"
-    if len(items) > top:
-        yield f"{indent}… and {len(items) - top} more"
-
-
-def render(result: Any, top: int) -> list[str]:
-    """The analysis as lines of text, each list cut to *top* rows."""
-    info = result.graph
-    head = f"{info['document']}: {info['nodes']} nodes, {info['edges']} edges, {info['ties']} ties"
-    lines = [head + (f", as of {info['as_of']}" if info.get("as_of") else "")]
-    results = result.results
-    if "coverage" in results:
-        cov = results["coverage"]
-        lines += [
-            "",
-            f"Coverage of {len(cov)} territories ({', '.join(cov.territory_kinds)})",
-            f"  reached by no coordination body: {len(cov.unreached)}",
-            *_listed([str(ref) for ref in cov.unreached], top, "    "),
-            f"  reached by no service: {len(cov.unserved)}",
-            *_listed([str(ref) for ref in cov.unserved], top, "    "),
-            "  territories reached, by body or service:",
-            *_listed([f"{k}: {v}" for k, v in cov.reach_counts().items()], top, "    "),
-        ]
-    if "hubs" in results:
-        hubs = results["hubs"]
-        how = "exact" if hubs.exact else f"sampled from {hubs.sample} sources, seed {hubs.seed}"
-        lines += ["", "Hubs (distinct neighbours)", *_listed(hubs.degree, top)]
-        lines += [f"Brokers (betweenness, {how}, {hubs.backend})", *_listed(hubs.betweenness, top)]
-    if "failures" in results:
-        failures = results["failures"]
-        lines += [
-            "",
-            f"Single points of failure: {len(failures.articulation_points)} articulation points",
-            *_listed(failures.articulation_points, top),
-            f"Bridges (ties whose loss splits the network): {len(failures.bridges)}",
-            *_listed(failures.bridges, top),
-        ]
-    if "isolated" in results:
-        alone = results["isolated"]
-        lines += [
-            "",
-            f"Isolated stakeholders: {len(alone.isolated)}",
-            *_listed(alone.isolated, top),
-            f"Weakly tied (a single tie): {len(alone.weakly_tied)}",
-            *_listed(alone.weakly_tied, top),
-            f"Apart from the main network: {len(alone.detached)} groups",
-            *_listed([", ".join(ref.id for ref in group) for group in alone.detached], top),
-        ]
-    if "paths" in results:
-        paths = results["paths"]
-        lines += ["", f"Case paths from desks to {', '.join(paths.target_kinds)}"]
-        for path in paths.paths[:top]:
-            mark = " (referral)" if path.referral else ""
-            lines.append(f"  {path.target_kind}: {path}{mark}")
-        if len(paths.paths) > top:
-            lines.append(f"  … and {len(paths.paths) - top} more")
-        missing = [f"{desk} → {kind}" for desk, kind in paths.unreachable]
-        lines += [f"  no path: {len(missing)}", *_listed(missing, top, "    ")]
-    if "funding" in results:
-        lines += ["", "Funding links"]
-        for reach in results["funding"].funds:
-            lines.append(f"  {reach.fund} reaches {len(reach.reached)}")
-            lines += _listed(reach.reached, top, "    ")
-    if "communities" in results:
-        groups = results["communities"]
-        lines += [
-            "",
-            f"Communities ({groups.method}, modularity {groups.modularity:.3f}): "
-            f"{len(groups.groups)}",
-            *_listed([f"{g.hub} and {len(g.members) - 1} more" for g in groups.groups], top),
-        ]
-    return lines

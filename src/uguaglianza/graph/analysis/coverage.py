@@ -25,8 +25,8 @@ only what is valid then counts, operators included.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
