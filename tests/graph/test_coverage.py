@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from uguaglianza.graph import CoordinationGraph, as_of, coverage
+import uguaglianza
+from uguaglianza.graph import CoordinationGraph, as_of, coordination_graph, coverage
 
 
 def test_every_kind_of_anchor_reaches_down_the_territories(full_graph: CoordinationGraph) -> None:
@@ -65,3 +68,98 @@ def test_results_read_well_and_convert_to_json(full_graph: CoordinationGraph) ->
     data = json.loads(json.dumps(result.to_dict()))
     assert data["unreached"] == [{"id": "com-c", "name": "Comune C", "kind": "territory"}]
     assert data["territories"][1]["bodies"][0]["by"]["id"] == "table"
+
+
+def _network(full_data: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The full document with services of several kinds, by their meaning."""
+    data = full_data()
+    data["codelists"] = {
+        "service_kinds": [
+            {"code": "casa_segreta", "name": "Casa a indirizzo segreto", "broader": "casa_rifugio"}
+        ]
+    }
+    data["services"] += [
+        {
+            "id": "refuge",
+            "kind": "casa_segreta",  # declared, narrower than casa_rifugio, then shelter
+            "name": "Casa segreta",
+            "territories": ["com-a"],
+            "period": {"start": "2020"},
+        },
+        {
+            "id": "point",
+            "kind": "information_point",  # narrower than anti_discrimination_desk
+            "name": "Punto informativo",
+            "territories": ["com-c"],
+            "offers": ["legal_advice"],
+        },
+    ]
+    return data
+
+
+def test_gaps_by_kind_of_service_read_broader_codes_and_offers(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = coordination_graph(uguaglianza.from_data(_network(full_data)))
+    assert graph.nodes["refuge"]["service_broader"] == "casa_rifugio,shelter"
+    assert graph.nodes["point"]["service_offers"] == "legal_advice"
+    result = coverage(
+        graph, service_kinds=["shelter", "anti_discrimination_desk", "legal_advice", "helpline"]
+    )
+    assert result.service_kinds == (
+        "shelter",
+        "anti_discrimination_desk",
+        "legal_advice",
+        "helpline",
+    )
+    assert result.absent_kinds == ("helpline",)
+    gaps = {kind: [ref.id for ref in refs] for kind, refs in result.gaps().items()}
+    assert "helpline" not in gaps  # absent from the network: said once, not per comune
+    assert gaps["shelter"] == ["dist", "com-b", "com-c"]  # the safe house is in com-a
+    assert gaps["anti_discrimination_desk"] == ["dist", "com-a"]
+    assert gaps["legal_advice"] == ["dist", "com-a", "com-b"]  # the point offers it in com-c
+    assert result.get("com-a").has("shelter")
+    (reach,) = [r for r in result.get("com-a").services if r.by.id == "refuge"]
+    assert reach.kinds == ("casa_rifugio", "casa_segreta", "shelter")
+    data = json.loads(json.dumps(result.to_dict()))
+    assert [ref["id"] for ref in data["lacking"]["legal_advice"]] == ["dist", "com-a", "com-b"]
+    assert data["absent_kinds"] == ["helpline"]
+    assert "no shelter: 3" in repr(result)
+
+
+def test_a_bodys_remit_is_no_local_presence(full_graph: CoordinationGraph) -> None:
+    result = coverage(full_graph, service_kinds=["anti_violence_centre"])
+    com_a = result.get("com-a")
+    assert com_a.reached  # the table's remit includes it...
+    assert not com_a.has("anti_violence_centre")  # ...but no centre is there
+    assert "com-a" in {ref.id for ref in result.lacking("anti_violence_centre")}
+    assert "com-b" not in {ref.id for ref in result.lacking("anti_violence_centre")}
+
+
+def test_the_default_kinds_are_the_broadest_of_the_services_present(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = coordination_graph(uguaglianza.from_data(_network(full_data)))
+    assert coverage(graph).service_kinds == (
+        "anti_discrimination_desk",
+        "anti_violence_centre",
+        "legal_advice",
+        "shelter",
+    )
+
+
+def test_coverage_on_a_date_counts_the_operators_of_that_date(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"][2]["operators"] = [
+        {"operator": "assoc", "period": {"start": "2018", "end": "2020"}},
+        {"operator": "org-a", "period": {"start": "2021"}},
+    ]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    kinds = ["anti_violence_centre"]
+    in_2019 = coverage(graph, service_kinds=kinds, as_of=dt.date(2019, 6, 1))
+    in_2022 = coverage(graph, service_kinds=kinds, as_of=dt.date(2022, 6, 1))
+    assert in_2019.as_of == "2019-06-01"
+    assert {ref.id for ref in in_2019.lacking("anti_violence_centre")} == {"dist", "com-a", "com-c"}
+    assert {ref.id for ref in in_2022.lacking("anti_violence_centre")} == {"dist", "com-b", "com-c"}

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
-from uguaglianza.graph import CoordinationGraph, as_of, case_paths
+import uguaglianza
+from uguaglianza.graph import CoordinationGraph, as_of, case_paths, coordination_graph
 
 
 def test_a_referral_relation_is_followed_first(full_graph: CoordinationGraph) -> None:
@@ -49,3 +52,39 @@ def test_desk_and_target_kinds_can_be_chosen(full_graph: CoordinationGraph) -> N
     data = json.loads(json.dumps(result.to_dict()))
     assert data["desk_kinds"] == ["legal_advice"]
     assert "legal" in repr(result)
+
+
+def test_a_desk_offering_the_target_reaches_it_itself(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"][0]["offers"] = ["legal_advice"]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    paths = {p.target_kind: p for p in case_paths(graph).from_desk("desk")}
+    assert paths["legal_advice"].path == ("desk",)
+    assert paths["legal_advice"].itself and not paths["legal_advice"].referral
+    assert paths["legal_advice"].target.id == "desk"
+    assert not paths["anti_violence_centre"].itself
+
+
+def test_kinds_are_read_by_their_meaning(full_data: Callable[[], dict[str, Any]]) -> None:
+    data = full_data()
+    data["services"][0]["kind"] = "territorial_node"  # narrower than anti_discrimination_desk
+    data["services"][2]["kind"] = "centro_antiviolenza"  # narrower than anti_violence_centre
+    graph = coordination_graph(uguaglianza.from_data(data))
+    result = case_paths(as_of(graph, dt.date(2024, 1, 1)))
+    (to_cav,) = [p for p in result.from_desk("desk") if p.target_kind == "anti_violence_centre"]
+    assert to_cav.path == ("desk", "cav") and to_cav.referral
+
+
+def test_kinds_the_network_lacks_give_no_no_path_lines(full_graph: CoordinationGraph) -> None:
+    result = case_paths(full_graph, target_kinds=["legal_advice", "shelter", "helpline"])
+    assert result.absent_target_kinds == ("shelter", "helpline")
+    assert result.unreachable == ()
+    assert result.meaningful
+    assert "no target of kind shelter, helpline)" in repr(result)
+    nothing = case_paths(full_graph, desk_kinds=["helpline"])
+    assert nothing.paths == () and nothing.unreachable == ()
+    assert nothing.absent_desk_kinds == ("helpline",) and not nothing.meaningful
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["absent_target_kinds"] == ["shelter", "helpline"]

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
+import networkx as nx
 import pytest
 
-from uguaglianza.graph import SECTIONS, CoordinationGraph, analyse
+import uguaglianza
+from uguaglianza.graph import (
+    SECTIONS,
+    CoordinationGraph,
+    analyse,
+    coordination_graph,
+    coordination_network,
+)
+from uguaglianza.graph.analysis import _accel
+from uguaglianza.graph.analysis._common import shared_network
+from uguaglianza.graph.analysis.paths import DESK_KINDS
+from uguaglianza.graph.analysis.report import Why, pointless_sections
 
 
 def test_default_sections_and_timings(full_graph: CoordinationGraph) -> None:
@@ -30,3 +44,60 @@ def test_every_section_converts_to_json(full_graph: CoordinationGraph) -> None:
 def test_unknown_sections_are_refused(full_graph: CoordinationGraph) -> None:
     with pytest.raises(ValueError, match="unknown sections"):
         analyse(full_graph, sections=["coverage", "gossip"])
+
+
+def test_sections_that_mean_nothing_are_left_out_with_why(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["plan"]["kind"] = "gender_equality_plan"
+    data["related_plans"][0]["kind"] = "positive_action_plan"
+    for key in ("services", "funds", "calls", "grants", "transfers"):
+        data[key] = []
+    data["plan"]["actions"][1]["funding"] = []
+    data["relations"] = [r for r in data["relations"] if r["kind"] != "refers_cases_to"]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    assert pointless_sections(graph) == {
+        "coverage": Why("organisational_plans", ("gender_equality_plan", "positive_action_plan")),
+        "paths": Why("no_desks", DESK_KINDS),
+        "funding": Why("no_payers"),
+    }
+    result = analyse(graph)
+    assert list(result.results) == ["hubs", "failures", "isolated"]
+    assert list(result.left_out) == ["coverage", "paths", "funding"]
+    assert "left out: coverage, paths, funding" in repr(result)
+    text = result.to_text(lang="it")
+    assert "Sezioni tralasciate: coverage, paths, funding" in text
+    assert "i piani sono di un'organizzazione per sé" in text
+    every = analyse(graph, all_sections=True)
+    assert list(every.results) == ["coverage", "hubs", "failures", "isolated", "paths", "funding"]
+    assert every.left_out == {} and list(every.notes) == ["coverage", "paths", "funding"]
+    assert "Note: no fund, co-financing or transfer" in every.to_text()
+    dumped = json.loads(json.dumps(every.to_dict()))
+    assert dumped["notes"]["paths"] == {"reason": "no_desks", "about": list(DESK_KINDS)}
+
+
+def test_a_network_without_the_targets_leaves_paths_out(full_graph: CoordinationGraph) -> None:
+    result = analyse(full_graph, sections=["paths"], target_kinds=["shelter"])
+    assert result.results == {}
+    assert result.left_out == {"paths": Why("no_targets", ("shelter",))}
+    assert "no service of kind Shelter (shelter) to reach" in result.to_text()
+
+
+def test_the_analyses_share_one_network(full_data: Callable[[], dict[str, Any]]) -> None:
+    graph = coordination_graph(uguaglianza.from_data(full_data()))
+    first = shared_network(graph)
+    assert shared_network(graph) is first
+    assert shared_network(graph, containment=False) is not first
+    assert nx.utils.graphs_equal(first, coordination_network(graph))
+    graph.add_edge("desk", "legal", "collaborates_with", kind="collaborates_with")
+    again = shared_network(graph)  # networkx empties its cache when the graph changes
+    assert again is not first and again.has_edge("desk", "legal")
+
+
+def test_igraph_converts_each_network_once(full_graph: CoordinationGraph) -> None:
+    network = coordination_network(full_graph)
+    converted = _accel._converted(network, directed=False)
+    assert _accel._converted(network, directed=False) is converted
+    network.add_edge("desk", "legal")
+    assert _accel._converted(network, directed=False) is not converted

@@ -93,3 +93,32 @@ def test_removing_what_is_not_there_is_an_error(
 ) -> None:
     with pytest.raises(KeyError):
         apply_scenario(full_graph, **scenario)  # type: ignore[arg-type]
+
+
+def test_what_if_says_which_territories_lose_which_service(full_graph: CoordinationGraph) -> None:
+    result = what_if(full_graph, remove_nodes=["assoc"])
+    # The centre was present in com-b through its operator, the association.
+    losing = result.territories_losing()
+    assert losing["anti_violence_centre"] == ("com-b",)
+    assert "anti_discrimination_desk" not in losing  # the desk covers com-b itself
+    assert "1 territories lose anti_violence_centre" in repr(result)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["territories_losing"]["anti_violence_centre"] == ["com-b"]
+
+
+def test_what_if_says_which_case_paths_break(full_graph: CoordinationGraph) -> None:
+    before = metrics(full_graph)["case_paths"]
+    assert before == ("desk→anti_violence_centre", "desk→legal_advice")
+    result = what_if(full_graph, remove_nodes=["network"])
+    assert result.broken_paths() == (("desk", "legal_advice"),)
+    assert "1 case paths break" in repr(result)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["broken_paths"] == [{"desk": "desk", "target_kind": "legal_advice"}]
+    assert what_if(full_graph).broken_paths() == ()
+
+
+def test_both_sides_look_for_the_same_kinds(full_graph: CoordinationGraph) -> None:
+    # Removing the only centre: the kind is gone after, yet every territory lacks it.
+    result = what_if(full_graph, remove_nodes=["cav"])
+    assert result.territories_losing() == {"anti_violence_centre": ("com-b",)}
+    assert result.after["lacking[anti_violence_centre]"] == ("com-a", "com-b", "com-c", "dist")

@@ -116,12 +116,12 @@ class CasePaths:
 
     def __repr__(self) -> str:
         missing = [f"{desk.id}→{kind}" for desk, kind in self.unreachable]
-        absent = [*self.absent_desk_kinds, *self.absent_target_kinds]
-        return (
-            f"CasePaths(paths: {preview(self.paths, 2)}; no path: {preview(missing)}"
-            + (f"; no service of kind {', '.join(absent)}" if absent else "")
-            + ")"
-        )
+        text = f"CasePaths(paths: {preview(self.paths, 2)}; no path: {preview(missing)}"
+        if self.absent_desk_kinds:
+            text += f"; no desk of kind {', '.join(self.absent_desk_kinds)}"
+        if self.absent_target_kinds:
+            text += f"; no target of kind {', '.join(self.absent_target_kinds)}"
+        return text + ")"
 
     def to_dict(self) -> dict[str, Any]:
         """The paths as a JSON-compatible mapping."""
