@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+import networkx as nx
 import pytest
 
 from uguaglianza.graph import (
     CoordinationGraph,
     as_of,
+    coordination_graph,
     coordination_network,
     neighbourhood,
     territories_within,
     territory_subgraph,
     with_kinds,
 )
+from uguaglianza.model import Landscape, PlanDocument
 
 
 def test_views_are_independent_copies(full_graph: CoordinationGraph) -> None:
@@ -74,3 +78,25 @@ def test_coordination_network_leaves_out_classifying_ties(full_graph: Coordinati
     assert not network.is_directed() and not network.is_multigraph()
     everything = coordination_network(full_graph, exclude=())
     assert everything.has_edge("act-1", "plan")
+
+
+class _Other(nx.MultiDiGraph):  # type: ignore[type-arg]
+    """A graph class of its own, which takes networkx's generic path."""
+
+
+@pytest.mark.parametrize("containment", [True, False])
+@pytest.mark.parametrize(
+    "name", ["bologna-accordo-antiviolenza", "milano-reaction", "piemonte-fami-unar"]
+)
+def test_the_network_is_filled_as_add_edges_from_fills_it(
+    example: Callable[[str], PlanDocument | Landscape], name: str, containment: bool
+) -> None:
+    graph = coordination_graph(example(name))
+    graph.add_edge("org-extra", "org-extra", "collaborates_with", kind="collaborates_with")
+    fast = coordination_network(graph, containment=containment)
+    generic = coordination_network(_Other(graph), containment=containment)
+    assert list(fast.nodes) == list(generic.nodes)
+    assert list(fast.edges) == list(generic.edges)
+    assert {n: list(fast.adj[n]) for n in fast} == {n: list(generic.adj[n]) for n in generic}
+    u, v = next(iter(fast.edges))
+    assert fast.adj[u][v] is fast.adj[v][u]  # one attribute dict per tie, as networkx keeps

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 import networkx as nx
 
 from uguaglianza.graph._access import edge_kinds, in_kinds, node_kinds
-from uguaglianza.graph.build import CoordinationGraph, active_on, add_keyed_edges, collector_paused
+from uguaglianza.graph.build import (
+    Attrs,
+    CoordinationGraph,
+    _plain_multidigraph,
+    active_on,
+    add_keyed_edges,
+    collector_paused,
+)
 from uguaglianza.graph.kinds import CONTAINMENT_EDGE_KINDS, STRUCTURE_EDGE_KINDS
 
 __all__ = [
@@ -139,6 +146,9 @@ def coordination_network(
     kinds = node_kinds(graph)
     network: nx.Graph[str] = nx.Graph()
     network.add_nodes_from(n for n, kind in kinds.items() if kind != "area")
+    if _plain(network) and _plain_multidigraph(graph):
+        _fill(network, graph, skip, None if containment else kinds)
+        return network
     if containment:
         network.add_edges_from(
             (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
@@ -155,3 +165,60 @@ def coordination_network(
         )
     )
     return network
+
+
+def _plain(network: nx.Graph[str]) -> bool:
+    cls = type(network)
+    return cls is nx.Graph and all(
+        getattr(cls, factory, None) is dict
+        for factory in ("node_dict_factory", "adjlist_outer_dict_factory", "edge_attr_dict_factory")
+    )
+
+
+def _fill(
+    network: nx.Graph[str],
+    graph: CoordinationGraph,
+    skip: frozenset[str],
+    territories: dict[str, str] | None,
+) -> None:
+    """Add the ties of *graph* to *network* pair by pair, as ``add_edges_from`` would.
+
+    The same nodes and edges, in the same order, as adding every edge of *graph* that
+    counts; each pair of nodes is looked at once, however many edges join them, and the
+    dicts are filled directly. *territories* (node kinds) leaves out containment edges
+    touching a territory; ``None`` keeps them.
+    """
+    adj: dict[str, dict[str, dict[str, object]]] = network._adj  # type: ignore[attr-defined]
+    node: dict[str, dict[str, object]] = network._node  # type: ignore[attr-defined]
+    succ: dict[str, dict[str, dict[str, Attrs]]] = graph._succ  # type: ignore[attr-defined]
+    for u, targets in succ.items():
+        for v, keyed in targets.items():
+            if u == v:
+                continue
+            for data in keyed.values():
+                kind = data.get("kind", "")
+                if kind in skip:
+                    continue
+                if (
+                    territories is not None
+                    and kind in CONTAINMENT_EDGE_KINDS
+                    and (territories.get(u) == "territory" or territories.get(v) == "territory")
+                ):
+                    continue
+                break
+            else:
+                continue  # no edge between them counts
+            around = adj.get(u)
+            if around is None:
+                around = adj[u] = {}
+                node[u] = {}
+            if v in around:
+                continue
+            other = adj.get(v)
+            if other is None:
+                other = adj[v] = {}
+                node[v] = {}
+            around[v] = other[u] = {}
+    cache = getattr(network, "__networkx_cache__", None)
+    if cache:
+        cache.clear()
