@@ -163,3 +163,25 @@ def test_coverage_on_a_date_counts_the_operators_of_that_date(
     assert in_2019.as_of == "2019-06-01"
     assert {ref.id for ref in in_2019.lacking("anti_violence_centre")} == {"dist", "com-a", "com-c"}
     assert {ref.id for ref in in_2022.lacking("anti_violence_centre")} == {"dist", "com-b", "com-c"}
+
+
+def test_a_suspended_service_is_present_nowhere(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"][2]["statuses"] = [
+        {"status": "active", "period": {"start": "2018", "end": "2020"}},
+        {"status": "suspended", "period": {"start": "2021"}},
+    ]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    assert graph.nodes["cav"]["statuses"] == "active@2018-01-01/2020-12-31;suspended@2021-01-01/"
+    kinds = ["anti_violence_centre"]
+    active = coverage(graph, service_kinds=kinds, as_of=dt.date(2019, 6, 1))
+    suspended = coverage(graph, service_kinds=kinds, as_of=dt.date(2022, 6, 1))
+    assert "com-b" not in {ref.id for ref in active.lacking("anti_violence_centre")}
+    assert "com-b" in {ref.id for ref in suspended.lacking("anti_violence_centre")}
+    # A graph built on a date is read on that date; with no date, statuses are not read.
+    on_the_day = coverage(as_of(graph, dt.date(2022, 6, 1)), service_kinds=kinds)
+    assert on_the_day.as_of == "2022-06-01"
+    assert on_the_day.lacking("anti_violence_centre") == suspended.lacking("anti_violence_centre")
+    assert "com-b" not in {ref.id for ref in coverage(graph).lacking("anti_violence_centre")}

@@ -61,6 +61,14 @@ _PERIODIC = frozenset(
 )
 
 
+def _spell(spell: Any) -> str:
+    """``status@start/end`` for a status spell, either day left empty when open."""
+    span: dict[str, Any] = {}
+    if spell.period is not None:
+        period_span(spell.period, span)
+    return f"{spell.status}@{span.get('start', '')}/{span.get('end', '')}"
+
+
 def node_attributes(kind: str, entity: Any, plan: str | None = None) -> dict[str, Any]:
     """The attributes of the node for *entity* of *kind*; *plan* for areas and actions."""
     name: str = entity.name
@@ -88,8 +96,11 @@ def node_attributes(kind: str, entity: Any, plan: str | None = None) -> dict[str
     if kind == "action":
         attrs["conditional"] = bool(entity.conditions)
         attrs["intersectional"] = bool(entity.intersectional)
-    elif kind == "service" and entity.offers:
-        attrs["service_offers"] = ",".join(entity.offers)
+    elif kind == "service":
+        if entity.offers:
+            attrs["service_offers"] = ",".join(entity.offers)
+        if entity.statuses:
+            attrs["statuses"] = ";".join(_spell(spell) for spell in entity.statuses)
     elif kind == "grant" and entity.amount is not None:
         attrs["amount"] = str(entity.amount.amount)
         attrs["currency"] = entity.amount.currency

@@ -12,8 +12,10 @@ from uguaglianza.graph.build import CoordinationGraph
 from uguaglianza.graph.views import coordination_network
 
 __all__ = [
+    "NOT_OPERATING",
     "NodeRef",
     "node_ref",
+    "operating_on",
     "preview",
     "service_codes",
     "shared_network",
@@ -21,6 +23,9 @@ __all__ = [
 ]
 
 _CACHE_KEY = "uguaglianza.coordination_network"
+
+#: Operating statuses in which a service serves no one on the day.
+NOT_OPERATING = frozenset({"planned", "suspended", "awaiting_reactivation", "closed"})
 
 
 @attrs.frozen(slots=True)
@@ -88,3 +93,19 @@ def shared_network(graph: CoordinationGraph, *, containment: bool = True) -> nx.
     if cache is not None:
         cache[key] = network
     return network
+
+
+def operating_on(data: Mapping[str, Any], day: str | None) -> bool:
+    """Whether a service node is operating on *day* (ISO), by its ``statuses`` spells.
+
+    A service with no spell covering the day, or with no day given, counts as operating.
+    """
+    spells = data.get("statuses")
+    if day is None or not isinstance(spells, str) or not spells:
+        return True
+    for spell in spells.split(";"):
+        status, _, span = spell.partition("@")
+        start, _, end = span.partition("/")
+        if (not start or start <= day) and (not end or day <= end):
+            return status not in NOT_OPERATING
+    return True

@@ -19,7 +19,9 @@ metropolitan city... A service is present in a territory the same way, anchored 
 territories it covers, or failing those at its operators' (each over its period). A
 service provides its kind, the broader codes of its kind and what it ``offers`` (a centre
 offering legal advice provides legal advice). Give ``as_of`` for the coverage on a date:
-only what is valid then counts, operators included.
+only what is valid then counts, operators included, and a service suspended, closed,
+planned or awaiting reactivation on that date (its ``statuses``) is present nowhere.
+A graph built ``as_of`` a date is read on that date.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from uguaglianza.graph._access import in_kinds, node_kinds, out_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
     node_ref,
+    operating_on,
     preview,
     service_codes,
     territory_codes,
@@ -359,7 +362,7 @@ def coverage(
             kind, the broader codes of its kind and what it offers. ``None``: the broadest
             kind of every service in the graph.
         as_of: only what is valid on this date counts (the graph is cut as
-            ``views.as_of`` does).
+            ``views.as_of`` does), and only services operating then.
 
     See the module's description for presence and remit. Territories come in graph order.
     """
@@ -376,6 +379,7 @@ def coverage(
             found = refs[node] = node_ref(graph, node)
         return found
 
+    day = graph.graph.get("as_of") if as_of is None else as_of.isoformat()
     bodies_at: dict[str, list[tuple[str, str, str | None]]] = {}
     services_at: dict[str, list[tuple[str, str, str | None]]] = {}
     provides: dict[str, tuple[str, ...]] = {}
@@ -384,7 +388,7 @@ def coverage(
         if kind == "body":
             for territory, how, through in anchors.body(node):
                 bodies_at.setdefault(territory, []).append((node, how, through))
-        elif kind == "service":
+        elif kind == "service" and operating_on(data, day):
             provides[node] = tuple(sorted(service_codes(data)))
             for territory, how, through in anchors.service(node):
                 services_at.setdefault(territory, []).append((node, how, through))
@@ -404,5 +408,4 @@ def coverage(
             )
         results.append(TerritoryCoverage(ref(node), tuple(bodies), tuple(services)))
     absent = tuple(kind for kind in looked_for if kind not in available)
-    day = None if as_of is None else as_of.isoformat()
     return Coverage(tuple(results), wanted, looked_for, absent, day)

@@ -216,17 +216,21 @@ def communities(
         MissingExtraError: *backend* is ``igraph`` and igraph is not installed.
     """
     network = shared_network(graph) if network is None else network
-    tied = _without_isolates(network)
     accelerated = backend_for(backend) == "igraph"
     if method == "auto":
-        small = tied.number_of_edges() <= LOUVAIN_MAX_EDGES
+        small = network.number_of_edges() <= LOUVAIN_MAX_EDGES
         method = "louvain" if accelerated or small else "label_propagation"
     parts: list[set[str]] | list[list[str]]
     used = "networkx"
+    degree = dict(network.degree())
     if method == "louvain" and accelerated:
-        parts, score = _accel.louvain(tied, seed=seed, resolution=resolution)
+        # igraph works on the network's one conversion: an isolated node is a community
+        # of its own there, which adds nothing to the modularity, and is dropped here.
+        found_parts, score = _accel.louvain(network, seed=seed, resolution=resolution)
+        parts = [part for part in found_parts if len(part) > 1 or degree[part[0]]]
         used = "igraph"
     else:
+        tied = _without_isolates(network)
         found: Iterable[set[str] | frozenset[str]]
         if method == "louvain":
             found = nx.community.louvain_communities(tied, resolution=resolution, seed=seed)
@@ -238,7 +242,6 @@ def communities(
             raise ValueError(f"unknown method {method!r}; use louvain, greedy or label_propagation")
         parts = [set(part) for part in found]
         score = nx.community.modularity(tied, parts) if tied.number_of_edges() else 0.0
-    degree = dict(tied.degree())
     groups = []
     for part in parts:
         members = tuple(sorted(part))
