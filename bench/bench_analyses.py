@@ -10,6 +10,7 @@ largest size (``log(t2 / t1) / log(e2 / e1)``, 1.0 for linear) says the same::
     python bench/bench_analyses.py                        # 10 %, 50 %, 100 %, 200 %
     python bench/bench_analyses.py --sizes 1%,10% --backend networkx
     python bench/bench_analyses.py --sizes 200% --cli     # also time `uguaglianza analyse`
+    python bench/bench_analyses.py --only communities,coverage
 
 Betweenness is timed with a fixed sample of sources (``--sample``), the linear part of
 ``hubs``; its automatic sample is sized to a fixed budget of work instead. ``--cli``
@@ -72,7 +73,7 @@ def _floor(graph: Any) -> float:
 
 
 def measure(
-    scale: float, backend: str, sample: int
+    scale: float, backend: str, sample: int, only: tuple[str, ...] = ()
 ) -> tuple[int, dict[str, float], dict[str, float]]:
     """The graph's edge count, and each analysis's floor and seconds at *scale*."""
     doc = uguaglianza.from_data(landscape(scale, 0))
@@ -105,6 +106,8 @@ def measure(
     floors: dict[str, float] = {}
     seconds: dict[str, float] = {}
     for name, work in steps.items():
+        if only and not name.startswith(only):
+            continue
         floors[name] = _floor(graph)
         seconds[name] = _timed(work)
     return graph.number_of_edges(), floors, seconds
@@ -132,13 +135,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("auto", "networkx", "igraph"), default="auto")
     parser.add_argument("--sample", type=int, default=10, help="betweenness sources (10)")
     parser.add_argument("--cli", action="store_true", help="time the command line too")
+    parser.add_argument(
+        "--only", default="", help="comma-separated steps to time, by their first words"
+    )
     args = parser.parse_args(argv)
     sizes = [_size(text) for text in args.sizes.split(",")]
     rows: list[tuple[float, int, dict[str, float], dict[str, float]]] = []
-    measure(0.01, args.backend, args.sample)  # imports and first calls, not timed
+    only = tuple(part.strip() for part in args.only.split(",") if part.strip())
+    measure(0.01, args.backend, args.sample, only)  # imports and first calls, not timed
     for scale in sizes:
         print(f"Size {scale:.0%}...", flush=True)
-        edges, floors, seconds = measure(scale, args.backend, args.sample)
+        edges, floors, seconds = measure(scale, args.backend, args.sample, only)
         rows.append((scale, edges, floors, seconds))
         print(f"  {edges} edges", flush=True)
         for name, value in seconds.items():
