@@ -173,7 +173,7 @@ class PartialDate:
             if isinstance(value, int) and not isinstance(value, bool):
                 return cls(value)
             if isinstance(value, datetime):
-                raise DateValueError("a datetime is not a date", hint="give the date only")
+                return cls.from_date(_date_only(value))
             if isinstance(value, date):
                 return cls.from_date(value)
         except DateValueError as exc:
@@ -182,6 +182,29 @@ class PartialDate:
             "partial_date",
             f"expected {_ISO_FORMS} or a year, got {type(value).__name__}",
         )
+
+
+def _date_only(value: datetime) -> date:
+    """The day of a ``datetime`` (or pandas ``Timestamp``) at midnight without a time zone.
+
+    Python code may give such a value for a date; a file never holds one. A time of day
+    or a time zone would be lost silently, so they are refused.
+    """
+    from uguaglianza.dates._forms import file_forms_only
+
+    if file_forms_only():
+        raise DateValueError("a datetime is not a date", hint="give the date only")
+    if value.tzinfo is not None or (value.hour, value.minute, value.second) != (0, 0, 0):
+        raise DateValueError(
+            f"{value.isoformat()} is a datetime with a time of day or a time zone, not a date",
+            hint=f"give the date only, e.g. {value.date().isoformat()}",
+        )
+    if value.microsecond or getattr(value, "nanosecond", 0):
+        raise DateValueError(
+            f"{value.isoformat()} is a datetime with a time of day, not a date",
+            hint=f"give the date only, e.g. {value.date().isoformat()}",
+        )
+    return value.date()
 
 
 # Large documents repeat the same few thousand dates; partial dates are immutable, so

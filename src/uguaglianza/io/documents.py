@@ -30,6 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
 from uguaglianza._gc import paused_gc, settle
+from uguaglianza.dates._forms import reading_file
 from uguaglianza.errors import (
     DocumentError,
     InputError,
@@ -108,7 +109,7 @@ def _validate(root: type[AnyDocument], data: Any) -> AnyDocument:
     # The models hold no reference cycles the collector could free, and validating a
     # large document allocates millions of objects that would trigger repeated full
     # collections for nothing; pausing the collector for the call is safe and much faster.
-    with paused_gc():
+    with paused_gc(), reading_file():
         return root.model_validate(data)
 
 

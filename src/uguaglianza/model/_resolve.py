@@ -74,6 +74,15 @@ def register_kind(cls: type[BaseModel], kind: str) -> None:
     _ENTITY_KIND_BY_CLASS[cls] = kind
 
 
+def kind_of_entity(entity: object) -> str | None:
+    """The entity kind of *entity*'s class (``action``, ``organisation``...), or None."""
+    for cls in type(entity).__mro__:
+        kind = _ENTITY_KIND_BY_CLASS.get(cls)
+        if kind is not None:
+            return kind
+    return None
+
+
 def _marker(metadata: typing.Iterable[Any]) -> Ref | CodeIn | None:
     for item in metadata:
         if isinstance(item, Ref | CodeIn):
@@ -233,13 +242,13 @@ class DocumentIndex:
         return entity_id in self.entities
 
 
-def _article(kind: str) -> str:
+def article(kind: str) -> str:
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _kinds(accepted: frozenset[str]) -> str:
     """``{"organisation", "person"}`` → ``an organisation or a person``."""
-    return " or ".join(_article(kind) for kind in sorted(accepted))
+    return " or ".join(article(kind) for kind in sorted(accepted))
 
 
 def format_loc(loc: Loc) -> str:
@@ -644,7 +653,7 @@ def build_index(
                         "{id} is {kind} (at {where}), but {kinds} is expected here",
                         {
                             "id": repr(target),
-                            "kind": _article(record.kind),
+                            "kind": article(record.kind),
                             "where": format_loc(record.loc),
                             "kinds": _kinds(accepted),
                         },

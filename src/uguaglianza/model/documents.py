@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
+from uguaglianza.dates._forms import inside_document
 from uguaglianza.model._base import Extensions, Id, LanguageTag, Model
 from uguaglianza.model._resolve import DocumentIndex, build_index, register_kind
 from uguaglianza.model.actors import Organisation, Person, Post
@@ -118,13 +125,33 @@ class _Root(Model):
     the document was validated; a copy with other fields must not reuse it."""
     _origin: str | None = PrivateAttr(default=None)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _codes_by_document(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """Leave the codes of the entities inside to :meth:`_resolve`, which knows the
+        codes the document declares."""
+        with inside_document():
+            return handler(data)
+
     @model_validator(mode="after")
     def _resolve(self) -> Self:
         index, errors = build_index(self, self.codelists)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         self._index = (self.__dict__, index, True)
+        from uguaglianza.display import remember
+
+        remember(self)
         return self
+
+    def to_html(self, lang: str | None = None) -> str:
+        """The document as compact HTML: header, contents, plans with actions, bodies."""
+        from uguaglianza.display import document_html
+
+        return document_html(self, lang)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     @property
     def index(self) -> DocumentIndex:
