@@ -39,9 +39,12 @@ if _typing.TYPE_CHECKING:
 
     from uguaglianza._validate_api import Finding, Report, validate
     from uguaglianza.changes import diff
+    from uguaglianza.display import get_language, set_language
     from uguaglianza.io import Limits, dump, dumps, from_data, json_schema, load, loads
     from uguaglianza.model import Document, Landscape, PlanDocument, merge
+    from uguaglianza.pictures import timeline
     from uguaglianza.privacy import redact
+    from uguaglianza.tables import frames, records
 
     __version__: str
 
@@ -63,10 +66,29 @@ _LAZY = {
     "PlanDocument": "uguaglianza.model",
     "merge": "uguaglianza.model",
     "redact": "uguaglianza.privacy",
+    "records": "uguaglianza.tables",
+    "frames": "uguaglianza.tables",
+    "set_language": "uguaglianza.display",
+    "get_language": "uguaglianza.display",
+    "timeline": "uguaglianza.pictures",
 }
 _NAMESPACE: dict[str, object] = globals()  # this package's own namespace
 _SUBPACKAGES = frozenset(
-    {"changes", "cli", "codelists", "dates", "errors", "graph", "io", "model", "privacy", "rules"}
+    {
+        "changes",
+        "cli",
+        "codelists",
+        "dates",
+        "display",
+        "errors",
+        "graph",
+        "io",
+        "model",
+        "pictures",
+        "privacy",
+        "rules",
+        "tables",
+    }
 )
 
 
@@ -83,6 +105,24 @@ def coordination_graph(
     from uguaglianza.graph import coordination_graph as build
 
     return build(doc, as_of=as_of, kinds=kinds)
+
+
+def draw(
+    graph: "_nx.MultiDiGraph[str]",
+    out: "_typing.IO[bytes] | None" = None,
+    format: str = "png",
+    *,
+    ax: _typing.Any = None,
+    lang: str | None = None,
+    labels: bool | None = None,
+) -> _typing.Any:
+    """Draw a coordination graph as a matplotlib ``Figure``; see :func:`uguaglianza.io.draw`.
+
+    networkx and matplotlib are imported on the first call, not with the package.
+    """
+    from uguaglianza.io.graphs import draw as draw_graph
+
+    return draw_graph(graph, out, format, ax=ax, lang=lang, labels=labels)
 
 
 def _version() -> str:
@@ -143,14 +183,20 @@ __all__ = [
     "__version__",
     "coordination_graph",
     "diff",
+    "draw",
     "dump",
     "dumps",
+    "frames",
     "from_data",
+    "get_language",
     "json_schema",
     "load",
     "loads",
     "merge",
+    "records",
     "redact",
+    "set_language",
+    "timeline",
     "validate",
 ]
 

@@ -138,6 +138,40 @@ class Finding:
             text += f" ({_GOT.format({'value': self.value}).get(lang)})"
         return f"{text} — {self.hint.get(lang)}"
 
+    def __str__(self) -> str:
+        """The line the command line prints, in the chosen language."""
+        from uguaglianza.display import get_language
+
+        return self.format(get_language())
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The finding as one line of HTML."""
+        from uguaglianza.display import finding_html
+
+        return finding_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_record(self, lang: Lang | None = None) -> dict[str, Any]:
+        """The finding as one flat row, its texts in *lang* (default: the chosen one)."""
+        from uguaglianza.display import get_language
+
+        chosen = lang or get_language()
+        return {
+            "severity": str(self.severity),
+            "code": self.code,
+            "known": self.known,
+            "path": self.path,
+            "value": self.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "title": self.title.get(chosen),
+            "message": self.message.get(chosen),
+            "hint": self.hint.get(chosen),
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-compatible data."""
         return {
@@ -237,6 +271,34 @@ class Report:
             f"{counts[s]} {(s.label(lang) if counts[s] == 1 else _PLURALS[s].get(lang))}"
             for s in Severity
         )
+
+    def __str__(self) -> str:
+        """Whether the document passed and how many findings of each severity."""
+        from uguaglianza.display import get_language
+
+        lang = get_language()
+        verdict = ("nessun errore", "no errors") if self.ok else ("con errori", "with errors")
+        return f"{verdict[0] if lang == 'it' else verdict[1]}: {self.summary(lang)}"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The report as HTML: the verdict, the counts and a table of findings."""
+        from uguaglianza.display import report_html
+
+        return report_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_frame(self, lang: Lang | None = None) -> Any:
+        """One row per finding as a pandas DataFrame, its texts in *lang*.
+
+        Raises:
+            MissingExtraError: pandas is not installed (the ``pandas`` extra).
+        """
+        from uguaglianza.tables import FINDING_COLUMNS, pandas
+
+        rows = [finding.to_record(lang) for finding in self.findings]
+        return pandas().DataFrame.from_records(rows, columns=list(FINDING_COLUMNS))
 
     def to_text(self, lang: Lang = "en") -> str:
         """One line per finding, ``file:line:col: CODE path: message — hint``."""

@@ -17,6 +17,7 @@ import networkx as nx
 from uguaglianza.graph.analysis import _accel
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
+from uguaglianza.tables import Tabular
 
 __all__ = [
     "ACCELERATED_WORK_BUDGET",
@@ -57,7 +58,7 @@ class Ranked:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Hubs:
+class Hubs(Tabular):
     """The best-connected nodes (degree) and the brokers between them (betweenness).
 
     Attributes:

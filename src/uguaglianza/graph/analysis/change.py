@@ -17,6 +17,7 @@ from uguaglianza.graph.analysis._common import NodeRef, node_ref
 from uguaglianza.graph.build import Attrs, CoordinationGraph, collector_paused, coordination_graph
 from uguaglianza.graph.views import as_of
 from uguaglianza.model import Landscape, PlanDocument
+from uguaglianza.tables import Tabular
 
 __all__ = [
     "Change",
@@ -84,7 +85,7 @@ class EdgeChange:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Change:
+class Change(Tabular):
     """What differs between the graph *before* and the graph *after* (labels of each side)."""
 
     before: str

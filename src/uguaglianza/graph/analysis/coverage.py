@@ -43,6 +43,7 @@ from uguaglianza.graph.analysis._common import (
 )
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.views import as_of as graph_as_of
+from uguaglianza.tables import Tabular
 
 __all__ = [
     "DEFAULT_TERRITORY_KINDS",
@@ -148,7 +149,7 @@ class TerritoryCoverage:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Coverage:
+class Coverage(Tabular):
     """For each territory of the chosen kinds, the services present and the bodies' remits.
 
     Attributes:

@@ -24,6 +24,7 @@ import attrs
 
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
+from uguaglianza.tables import Tabular
 
 __all__ = ["FundReach", "Funded", "FundingLinks", "funding_links"]
 
@@ -87,7 +88,7 @@ class FundReach:
 
 
 @attrs.frozen(slots=True, repr=False)
-class FundingLinks:
+class FundingLinks(Tabular):
     """For each payer of the graph (funds first), what its money reaches."""
 
     funds: tuple[FundReach, ...]

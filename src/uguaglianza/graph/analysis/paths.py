@@ -31,6 +31,7 @@ from uguaglianza.graph.analysis._common import (
 )
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import CASE_PATH_NODE_KINDS
+from uguaglianza.tables import Tabular
 
 __all__ = ["DESK_KINDS", "TARGET_KINDS", "CasePath", "CasePaths", "case_paths"]
 
@@ -84,7 +85,7 @@ class CasePath:
 
 
 @attrs.frozen(slots=True, repr=False)
-class CasePaths:
+class CasePaths(Tabular):
     """Every desk's path to each kind of target, and the pairs with no path.
 
     Attributes:

@@ -24,6 +24,7 @@ from uguaglianza.graph.analysis.resilience import failure_points
 from uguaglianza.graph.analysis.stakeholders import communities, isolated
 from uguaglianza.graph.build import CoordinationGraph
 from uguaglianza.graph.views import as_of as graph_as_of
+from uguaglianza.tables import Tabular
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "Analysis", "Why", "analyse", "pointless_sections"]
 
@@ -58,7 +59,7 @@ class Why:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Analysis:
+class Analysis(Tabular):
     """The results of several analyses of one graph, with the seconds each took.
 
     Attributes:

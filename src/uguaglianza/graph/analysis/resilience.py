@@ -17,6 +17,7 @@ import networkx as nx
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import STRUCTURE_EDGE_KINDS
+from uguaglianza.tables import Tabular
 
 __all__ = ["MAX_LISTED", "Bridge", "CutPoint", "FailurePoints", "failure_points"]
 
@@ -67,7 +68,7 @@ class Bridge:
 
 
 @attrs.frozen(slots=True, repr=False)
-class FailurePoints:
+class FailurePoints(Tabular):
     """Articulation points and bridges, those cutting off most nodes first."""
 
     articulation_points: tuple[CutPoint, ...]

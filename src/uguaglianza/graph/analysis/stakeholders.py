@@ -14,6 +14,7 @@ from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, share
 from uguaglianza.graph.analysis.centrality import Backend, backend_for
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import ACTOR_KINDS
+from uguaglianza.tables import Tabular
 
 __all__ = [
     "LOUVAIN_MAX_EDGES",
@@ -50,7 +51,7 @@ class WeakTie:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Isolation:
+class Isolation(Tabular):
     """Stakeholders with no tie, with one tie, or apart from the main network.
 
     Attributes:
@@ -142,7 +143,7 @@ class Community:
 
 
 @attrs.frozen(slots=True, repr=False)
-class Communities:
+class Communities(Tabular):
     """Communities of the coordination network, largest first, with the method used."""
 
     groups: tuple[Community, ...]

@@ -31,6 +31,7 @@ from uguaglianza.graph.analysis.paths import DESK_KINDS, TARGET_KINDS, case_path
 from uguaglianza.graph.analysis.resilience import failure_points
 from uguaglianza.graph.analysis.stakeholders import isolated
 from uguaglianza.graph.build import Attrs, CoordinationGraph, collector_paused
+from uguaglianza.tables import Tabular
 
 __all__ = ["MetricChange", "Metrics", "apply_scenario", "metrics", "what_if"]
 
@@ -42,7 +43,7 @@ _PAIR = "→"  # joins a desk and a target kind in the ``case_paths`` metric
 
 
 @attrs.frozen(slots=True, repr=False)
-class Metrics:
+class Metrics(Tabular):
     """Every metric of one graph, as plain numbers and sorted tuples of node ids."""
 
     values: Mapping[str, Value]
@@ -89,7 +90,7 @@ class MetricChange:
 
 
 @attrs.frozen(slots=True, repr=False)
-class WhatIf:
+class WhatIf(Tabular):
     """The metrics before and after a scenario, and those that changed."""
 
     scenario: str
