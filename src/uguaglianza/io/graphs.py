@@ -19,9 +19,9 @@ from __future__ import annotations
 import importlib
 import io
 import json
-import math
 import os
 import re
+import textwrap
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias, cast
 
@@ -30,6 +30,7 @@ import networkx as nx
 from uguaglianza.errors import MissingExtraError, UnknownFormatError
 from uguaglianza.graph import NODE_KINDS, CoordinationGraph
 from uguaglianza.graph.build import add_keyed_edges
+from uguaglianza.io._drawing import KIND_LABELS, layered_layout, node_label, ring_layout
 from uguaglianza.io._write import atomic_write
 
 __all__ = [
@@ -128,63 +129,87 @@ def _by_kind(graph: CoordinationGraph) -> dict[str, list[str]]:
 
 
 def _layout(graph: CoordinationGraph) -> dict[str, tuple[float, float]]:
-    """Node positions: forces for small graphs, rings by kind for large ones."""
+    """Node positions: rows by kind for graphs small enough to read, rings for larger ones."""
     if graph.number_of_nodes() < FORCE_LAYOUT_MAX_NODES:
-        simple: nx.Graph[str] = nx.Graph(graph)
-        placed = nx.spring_layout(simple, seed=0)
-        return {node: (float(xy[0]), float(xy[1])) for node, xy in placed.items()}
-    positions = {}
-    for ring, nodes in enumerate(sorted(_by_kind(graph).values(), key=len), start=1):
-        for i, node in enumerate(nodes):
-            angle = 2 * math.pi * i / len(nodes)
-            positions[node] = (ring * math.cos(angle), ring * math.sin(angle))
-    return positions
+        return layered_layout(graph)
+    return ring_layout(graph)
 
 
-def draw(graph: CoordinationGraph, out: IO[bytes], format: str = "png") -> None:
-    """Draw *graph* into the binary file *out* as ``png`` or ``svg``, coloured by node kind.
+def draw(
+    graph: CoordinationGraph,
+    out: IO[bytes] | None = None,
+    format: str = "png",
+    *,
+    ax: Any = None,
+    lang: str | None = None,
+    labels: bool | None = None,
+) -> Any:
+    """Draw *graph*, coloured by node kind, and return the matplotlib ``Figure``.
+
+    Territories, bodies and their members sit in rows by kind (see
+    :func:`~uguaglianza.io._drawing.layered_layout`). With *ax* the picture goes into
+    those axes; with *out* it is also written there as ``png`` or ``svg``. *lang*
+    (``it`` or ``en``; default: :func:`uguaglianza.set_language`) sets the legend's and
+    the title's words and the names, where the graph has them in that language.
 
     Raises:
         MissingExtraError: matplotlib is not installed (the ``plot`` extra).
     """
+    from uguaglianza.display import get_language
+
+    chosen = lang or get_language()
     matplotlib, figure_class, line_collection = _matplotlib()
     positions = _layout(graph)
-    figure = figure_class(figsize=(12, 9), dpi=100)
-    axes = figure.add_subplot()
+    if ax is None:
+        figure = figure_class(figsize=(12, 9), dpi=100)
+        axes = figure.add_subplot()
+    else:
+        axes, figure = ax, ax.figure
     axes.set_axis_off()
     segments = [(positions[u], positions[v]) for u, v in graph.edges() if u != v]
     axes.add_collection(line_collection(segments, colors="#b0b0b0", linewidths=0.6, zorder=1))
+    small = len(graph) <= LABELLED_MAX_NODES
     for kind, nodes in _by_kind(graph).items():
+        words = KIND_LABELS.get(kind, (kind, kind))
         axes.scatter(
             [positions[node][0] for node in nodes],
             [positions[node][1] for node in nodes],
-            s=40 if len(graph) <= LABELLED_MAX_NODES else 8,
+            s=40 if small else 8,
             c=KIND_COLOURS.get(kind, "#333333"),
             edgecolors="white",
             linewidths=0.4,
-            label=f"{kind} ({len(nodes)})",
+            label=f"{words[0] if chosen == 'it' else words[1]} ({len(nodes)})",
             zorder=2,
         )
-    if len(graph) <= LABELLED_MAX_NODES:
+    if small if labels is None else labels:
         for node, data in graph.nodes(data=True):
             x, y = positions[node]
-            text = str(data.get("label") or node)
+            text = textwrap.shorten(node_label(data, node, chosen), 48, placeholder="…")
             axes.annotate(
-                text[:40], (x, y), xytext=(3, 3), textcoords="offset points", fontsize=6, zorder=3
+                textwrap.fill(text, 22),
+                (x, y),
+                xytext=(0, 4),
+                textcoords="offset points",
+                fontsize=6,
+                ha="center",
+                va="bottom",
+                zorder=3,
             )
     axes.autoscale_view()
     title = str(graph.graph.get("name") or graph.graph.get("document") or "")
     if "as_of" in graph.graph:
-        title += f" (as of {graph.graph['as_of']})"
+        title += f" ({'al' if chosen == 'it' else 'as of'} {graph.graph['as_of']})"
     axes.set_title(title, fontsize=10)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
-    with matplotlib.rc_context({"svg.hashsalt": "uguaglianza"}):
-        figure.savefig(
-            out,
-            format=format,
-            bbox_inches="tight",
-            metadata={"Date": None} if format == "svg" else None,
-        )
+    if out is not None:
+        with matplotlib.rc_context({"svg.hashsalt": "uguaglianza"}):
+            figure.savefig(
+                out,
+                format=format,
+                bbox_inches="tight",
+                metadata={"Date": None} if format == "svg" else None,
+            )
+    return figure
 
 
 def _node_link(graph: CoordinationGraph) -> bytes:
