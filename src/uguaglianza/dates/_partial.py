@@ -196,12 +196,12 @@ def _date_only(value: datetime) -> date:
         raise DateValueError("a datetime is not a date", hint="give the date only")
     if value.tzinfo is not None or (value.hour, value.minute, value.second) != (0, 0, 0):
         raise DateValueError(
-            f"{value.isoformat()} is a datetime with a time of day or a time zone, not a date",
+            f"a datetime is not a date: {value.isoformat()} has a time of day or a time zone",
             hint=f"give the date only, e.g. {value.date().isoformat()}",
         )
     if value.microsecond or getattr(value, "nanosecond", 0):
         raise DateValueError(
-            f"{value.isoformat()} is a datetime with a time of day, not a date",
+            f"a datetime is not a date: {value.isoformat()} has a time of day",
             hint=f"give the date only, e.g. {value.date().isoformat()}",
         )
     return value.date()
