@@ -43,12 +43,14 @@ def test_legend_and_names_follow_the_language() -> None:
     english = draw(graph, lang="en").axes[0]
     legend_it = [t.get_text() for t in italian.get_legend().get_texts()]
     legend_en = [t.get_text() for t in english.get_legend().get_texts()]
-    assert any(text.startswith("territori (") for text in legend_it)
-    assert any(text.startswith("territories (") for text in legend_en)
+    assert any(text.startswith("territorio (") for text in legend_it)
+    assert any(text.startswith("territory (") for text in legend_en)
     assert "(al 2024-01-01)" in italian.get_title()
     assert "(as of 2024-01-01)" in english.get_title()
     names_en = " ".join(t.get_text().replace("\n", " ") for t in english.texts)
     assert "Metropolitan City of" in names_en
+    as_written = " ".join(t.get_text().replace("\n", " ") for t in draw(graph).axes[0].texts)
+    assert "Città metropolitana di" in as_written
 
 
 def test_rows_put_plans_above_bodies_above_members_above_territories() -> None:

@@ -3,9 +3,7 @@
 Files (JSON, YAML) are read in their strict forms only, the ones the JSON Schema states.
 Python code may also give the forms people type: ``"2026..2028"`` for a period,
 ``"15000 EUR"`` for money, an entity where its id is expected, a date-only ``datetime``.
-The readers mark the validation they run with :func:`reading_file`; root documents
-mark theirs with :func:`inside_document`, so that codes are checked once, by the
-document, which knows the codes it declares.
+The readers mark the validation they run with :func:`reading_file`.
 """
 
 from __future__ import annotations
@@ -14,20 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["file_forms_only", "in_document", "inside_document", "reading_file"]
+__all__ = ["file_forms_only", "reading_file"]
 
 _FILE = ContextVar("uguaglianza_file_forms", default=False)
-_DOCUMENT = ContextVar("uguaglianza_inside_document", default=False)
 
 
 def file_forms_only() -> bool:
     """True while a file's data is validated: only the strict forms are accepted."""
     return _FILE.get()
-
-
-def in_document() -> bool:
-    """True while a root document is validated (it checks codes itself)."""
-    return _DOCUMENT.get()
 
 
 @contextmanager
@@ -38,13 +30,3 @@ def reading_file() -> Iterator[None]:
         yield
     finally:
         _FILE.reset(token)
-
-
-@contextmanager
-def inside_document() -> Iterator[None]:
-    """Leave the codes to the root document being validated while the block runs."""
-    token = _DOCUMENT.set(True)
-    try:
-        yield
-    finally:
-        _DOCUMENT.reset(token)

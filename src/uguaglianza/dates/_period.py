@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
 from uguaglianza.dates._errors import DateValueError, ensure_str, quote
 from uguaglianza.dates._partial import PartialDate, span_of
@@ -28,24 +27,6 @@ class Period(BaseModel):
     """When it began; its first possible day is the period's first day. Open when absent."""
     end: PartialDate | None = None
     """When it ended; its last possible day is the period's last day. Open when absent."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _natural(cls, value: Any) -> Any:
-        """Python input may also be ``"2026..2028"`` or a pair ``("2026", "2028")``."""
-        from uguaglianza.dates._forms import file_forms_only
-
-        if isinstance(value, dict | Period) or file_forms_only():
-            return value
-        if isinstance(value, str):
-            try:
-                parsed = cls.parse(value)
-            except DateValueError as exc:
-                raise exc.to_pydantic("period") from None
-            return {"start": parsed.start, "end": parsed.end}
-        if isinstance(value, tuple | list) and len(value) == 2:
-            return {"start": value[0], "end": value[1]}
-        return value
 
     @classmethod
     def parse(cls, text: str) -> Period:

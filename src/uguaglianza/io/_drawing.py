@@ -29,20 +29,20 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 
 #: Node kinds in Italian and English, for legends.
 KIND_LABELS: Mapping[str, tuple[str, str]] = {
-    "territory": ("territori", "territories"),
-    "organisation": ("organizzazioni", "organisations"),
-    "person": ("persone", "persons"),
-    "post": ("cariche", "posts"),
-    "body": ("organismi", "bodies"),
-    "plan": ("piani", "plans"),
-    "area": ("aree di intervento", "intervention areas"),
-    "action": ("azioni", "actions"),
-    "act": ("atti", "acts"),
-    "fund": ("fondi", "funds"),
-    "call": ("bandi", "calls"),
-    "grant": ("contributi", "grants"),
-    "project": ("progetti", "projects"),
-    "service": ("servizi", "services"),
+    "territory": ("territorio", "territory"),
+    "organisation": ("organizzazione", "organisation"),
+    "person": ("persona", "person"),
+    "post": ("carica", "post"),
+    "body": ("organismo", "body"),
+    "plan": ("piano", "plan"),
+    "area": ("area di intervento", "area"),
+    "action": ("azione", "action"),
+    "act": ("atto", "act"),
+    "fund": ("fondo", "fund"),
+    "call": ("bando", "call"),
+    "grant": ("contributo", "grant"),
+    "project": ("progetto", "project"),
+    "service": ("servizio", "service"),
 }
 
 

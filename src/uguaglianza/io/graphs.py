@@ -150,7 +150,8 @@ def draw(
     :func:`~uguaglianza.io._drawing.layered_layout`). With *ax* the picture goes into
     those axes; with *out* it is also written there as ``png`` or ``svg``. *lang*
     (``it`` or ``en``; default: :func:`uguaglianza.set_language`) sets the legend's and
-    the title's words and the names, where the graph has them in that language.
+    the title's words; given, it also sets the names, where the graph has them in that
+    language (else they are as written).
 
     Raises:
         MissingExtraError: matplotlib is not installed (the ``plot`` extra).
@@ -184,7 +185,7 @@ def draw(
     if small if labels is None else labels:
         for node, data in graph.nodes(data=True):
             x, y = positions[node]
-            text = textwrap.shorten(node_label(data, node, chosen), 48, placeholder="…")
+            text = textwrap.shorten(node_label(data, node, lang), 48, placeholder="…")
             axes.annotate(
                 textwrap.fill(text, 22),
                 (x, y),

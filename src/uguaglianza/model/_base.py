@@ -29,16 +29,15 @@ from pydantic import (
     StrictStr,
     StringConstraints,
     ValidationError,
-    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 from typing_extensions import TypeAliasType
 
 from uguaglianza.dates import PartialDate, Period
-from uguaglianza.dates._forms import file_forms_only, in_document, reading_file
+from uguaglianza.dates._forms import file_forms_only, reading_file
 
 __all__ = [
     "CODE",
@@ -145,6 +144,27 @@ class Model(BaseModel):
         _strict_scalars(schema)
         return schema
 
+    def __init__(self, /, **data: Any) -> None:
+        """Validate keyword arguments, in the forms Python code may also use."""
+        from uguaglianza.model._python_input import check_codes, natural_input
+
+        super().__init__(**natural_input(type(self), data))
+        check_codes(self, None)
+
+    # Nested models are validated without calling __init__, as pydantic's own would be.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate *obj*; Python input may also use entities for ids (see ``__init__``)."""
+        from uguaglianza.model._python_input import check_codes, natural_input
+
+        if isinstance(obj, dict) and not file_forms_only():
+            obj = natural_input(cls, obj)
+        result = super().model_validate(obj, **options)
+        check_codes(result, options.get("context"))
+        return result
+
     @classmethod
     def model_validate_json(
         cls,
@@ -202,31 +222,6 @@ class Ref:
             raise ValueError(f"unknown entity kinds {sorted(unknown)}")
         object.__setattr__(self, "kinds", tuple(kinds))
 
-    def __get_pydantic_core_schema__(
-        self, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        """The string's schema, also taking an entity object for its id (Python input)."""
-        return core_schema.no_info_before_validator_function(self._id_of, handler(source))
-
-    def _id_of(self, value: object) -> object:
-        """The id of an entity given where its id is expected; anything else as it is."""
-        if not isinstance(value, Entity):
-            return value
-        from uguaglianza.model._resolve import article, kind_of_entity
-
-        kind = kind_of_entity(value)
-        if kind not in self.kinds:
-            raise PydanticCustomError(
-                "wrong_reference_kind",
-                "{id} is {kind}, but an entity of kind {kinds} is expected here",
-                {
-                    "id": repr(value.id),
-                    "kind": article(kind or type(value).__name__),
-                    "kinds": " or ".join(self.kinds),
-                },
-            )
-        return value.id
-
     def __get_pydantic_json_schema__(
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
@@ -242,39 +237,6 @@ class CodeIn:
 
     codelist: str
 
-    def __get_pydantic_core_schema__(
-        self, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        """The string's schema, checking the code when an entity is built on its own."""
-        return core_schema.with_info_after_validator_function(self._check, handler(source))
-
-    def _check(self, value: str, info: ValidationInfo) -> str:
-        """*value* if the shipped codelist, or the context's ``codelists``, has it.
-
-        Inside a root document the document checks its codes, declared ones included.
-        """
-        if in_document():
-            return value
-        from uguaglianza.codelists import load_codelist
-
-        shipped = load_codelist(self.codelist)
-        if value in shipped or value in _context_codes(info.context, self.codelist):
-            return value
-        suggestions = shipped.nearest(value)
-        hint = f"did you mean {' or '.join(map(repr, suggestions))}? " if suggestions else ""
-        raise PydanticCustomError(
-            "unknown_code",
-            "{code} is not in the {codelist} codelist; {hint}to use a code a document "
-            "declares, build the entity inside the document, or give the code in the "
-            "validation context under codelists.{name}",
-            {
-                "code": repr(value),
-                "codelist": repr(self.codelist),
-                "name": self.codelist,
-                "hint": hint,
-            },
-        )
-
     def __get_pydantic_json_schema__(
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
@@ -285,15 +247,6 @@ class CodeIn:
             f"A code from the '{self.codelist}' codelist or one declared by the document.",
         )
         return schema
-
-
-def _context_codes(context: object, codelist: str) -> frozenset[str]:
-    """The codes a validation context declares for *codelist*: bare codes or declarations."""
-    if not isinstance(context, dict):
-        return frozenset()
-    declared = context.get("codelists")
-    items = declared.get(codelist, ()) if isinstance(declared, dict) else ()
-    return frozenset(item if isinstance(item, str) else getattr(item, "code", "") for item in items)
 
 
 #: Constraints every code string satisfies.
@@ -522,35 +475,6 @@ class Money(Model):
     """Exact, non-negative amount; written as a string or an integer in files."""
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
     """ISO 4217 currency code, e.g. ``EUR``."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _natural(cls, value: Any) -> Any:
-        """Python input may also be ``"15000 EUR"``, an amount in euro or ``(amount, currency)``."""
-        if isinstance(value, dict | Money) or file_forms_only():
-            return value
-        if isinstance(value, str):
-            match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([A-Z]{3})\s*", value)
-            if match is None:
-                raise PydanticCustomError(
-                    "money_text",
-                    "{text} is not an amount of money; write digits, an optional dot and "
-                    'decimals, a space and the currency code, e.g. "15000 EUR" or "1500.50 EUR"',
-                    {"text": repr(value)},
-                )
-            if re.fullmatch(r"[0-9]+\.[0-9]{3}", match[1]):
-                raise PydanticCustomError(
-                    "money_text",
-                    "{text} is ambiguous: the dot is a decimal point here, not a thousands "
-                    'separator; write "{whole} {currency}" for thousands, or two decimals',
-                    {"text": repr(value), "whole": match[1].replace(".", ""), "currency": match[2]},
-                )
-            return {"amount": match[1], "currency": match[2]}
-        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-            return {"amount": value, "currency": "EUR"}
-        if isinstance(value, tuple | list) and len(value) == 2:
-            return {"amount": value[0], "currency": value[1]}
-        return value
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"

@@ -7,17 +7,10 @@ Problems are raised together as one ``pydantic.ValidationError`` with precise lo
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
-from pydantic import (
-    Field,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
-    ValidationError,
-    model_validator,
-)
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
-from uguaglianza.dates._forms import inside_document
 from uguaglianza.model._base import Extensions, Id, LanguageTag, Model
 from uguaglianza.model._resolve import DocumentIndex, build_index, register_kind
 from uguaglianza.model.actors import Organisation, Person, Post
@@ -124,14 +117,8 @@ class _Root(Model):
     """The fields the index was built from, the index, and whether it was built when
     the document was validated; a copy with other fields must not reuse it."""
     _origin: str | None = PrivateAttr(default=None)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _codes_by_document(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        """Leave the codes of the entities inside to :meth:`_resolve`, which knows the
-        codes the document declares."""
-        with inside_document():
-            return handler(data)
+    #: A document checks its codes itself, with the codes it declares.
+    _checks_own_codes: ClassVar[bool] = True
 
     @model_validator(mode="after")
     def _resolve(self) -> Self:
