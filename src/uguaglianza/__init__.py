@@ -116,7 +116,7 @@ def draw(
     lang: str | None = None,
     labels: bool | None = None,
 ) -> _typing.Any:
-    """Draw a coordination graph as a matplotlib ``Figure``; see :func:`uguaglianza.io.draw`.
+    """Draw a coordination graph as a matplotlib ``Figure``; see ``uguaglianza.io.graphs.draw``.
 
     networkx and matplotlib are imported on the first call, not with the package.
     """
