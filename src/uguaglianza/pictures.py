@@ -114,7 +114,14 @@ def timeline(
     colours = {area_id: _COLOURS[i % len(_COLOURS)] for i, area_id in enumerate(areas)}
     rows: list[str] = []
     seen_areas: dict[str, str] = {}
-    order = sorted(dated, key=lambda item: (item[0].areas[:1], item[1][0]))
+    rank = {area_id: i for i, area_id in enumerate(areas)}
+    order = sorted(
+        dated,
+        key=lambda item: (
+            rank.get(item[0].areas[0], len(rank)) if item[0].areas else len(rank),
+            item[1][0],
+        ),
+    )
     for action, (start, end) in order:
         area = action.areas[0] if action.areas else ""
         colour = colours.get(area, "#7f7f7f")
@@ -182,9 +189,9 @@ def timeline(
     words = _word("today", chosen) if as_of is None else f"{_word('as_of', chosen)} {day}"
     axes.annotate(
         words,
-        (mdates.date2num(day), 1.0),
+        (mdates.date2num(day), 0.0),
         xycoords=("data", "axes fraction"),
-        xytext=(3, 2),
+        xytext=(3, 3),
         textcoords="offset points",
         va="bottom",
         fontsize=8,
