@@ -216,7 +216,8 @@ def _nav_pages(entries: Any) -> list[str]:
 
 def test_the_site_lists_every_page_once() -> None:
     pages = _nav_pages(_config()["nav"])
-    assert sorted(pages) == sorted(str(page.relative_to(DOCS)) for page in PAGES)
+    notebooks = sorted(DOCS.rglob("*.ipynb"))  # shown by mkdocs-jupyter
+    assert sorted(pages) == sorted(str(page.relative_to(DOCS)) for page in [*PAGES, *notebooks])
     assert len(pages) == len(set(pages))
 
 
