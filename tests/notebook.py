@@ -1,7 +1,7 @@
 """Run the worked notebook as a reader would, and compare or refresh its saved outputs.
 
 ``python -m tests.notebook`` runs ``examples/scenario-comune.ipynb`` in a fresh Python
-kernel and saves it with its new outputs (the docs show the saved ones).
+kernel and saves it with its new outputs, and its copy in ``docs/`` that the site shows.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOK = ROOT / "examples" / "scenario-comune.ipynb"
+#: The copy the site shows (mkdocs reads pages from docs/ only).
+SITE_COPY = ROOT / "docs" / "scenario-comune.ipynb"
 #: Outputs compared with the saved ones: text and HTML, not pictures' pixels.
 COMPARED = ("text/plain", "text/html")
 
@@ -57,4 +59,5 @@ if __name__ == "__main__":
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)
     nbformat.write(executed, NOTEBOOK)
-    print(f"saved {NOTEBOOK.relative_to(ROOT)} with fresh outputs")
+    SITE_COPY.write_bytes(NOTEBOOK.read_bytes())
+    print(f"saved {NOTEBOOK.relative_to(ROOT)} and its copy in docs/ with fresh outputs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from tests.notebook import NOTEBOOK, run, texts
+from tests.notebook import NOTEBOOK, SITE_COPY, run, texts
 
 REFRESH = "re-run it and save its outputs: python -m tests.notebook"
 
@@ -27,3 +27,7 @@ def test_the_notebook_says_it_is_illustrative_and_shows_pictures_and_tables() ->
     assert any(out.startswith('text/html: <div class="uguaglianza">') for out in shown)
     assert any("nessun errore" in out for out in shown)
     assert any("<table" in out and "Budget" not in out for out in shown)
+
+
+def test_the_site_shows_the_notebook_as_saved() -> None:
+    assert SITE_COPY.read_bytes() == NOTEBOOK.read_bytes(), f"docs/ has an old copy; {REFRESH}"
