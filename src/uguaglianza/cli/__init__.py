@@ -20,6 +20,7 @@ from uguaglianza.cli import (
     _convert,
     _diff,
     _graph,
+    _merge,
     _report,
     _rules,
     _schema,
@@ -41,6 +42,7 @@ _COMMANDS = (
     _calendar,
     _report,
     _diff,
+    _merge,
 )
 
 #: The exit code of a command whose standard output was closed: 128 + SIGPIPE (13).

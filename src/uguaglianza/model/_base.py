@@ -493,6 +493,12 @@ class SourceNote(Model):
     """When the source said it, if different from the source document's date."""
     note: str | None = None
     """A remark on how the source was read (an inference, an uncertainty)."""
+    fields: tuple[Annotated[str, StringConstraints(pattern=CODE_PATTERN)], ...] = ()
+    """The fields of the statement this source supports, when not all of them.
+
+    Filled by a merge when two sources state the same entity: each keeps the fields it
+    states, e.g. ``["name", "part_of"]``; empty means the whole statement.
+    """
 
 
 #: A language tag (BCP 47, the common subset): ``it``, ``en``, ``es``, ``ca``, ``pt-BR``.
@@ -515,7 +521,7 @@ Translations = Annotated[
 ]
 
 #: Fields ``absent`` can never name: identity, provenance and the record itself.
-_NEVER_ABSENT = frozenset({"id", "source", "notes", "extensions", "absent"})
+_NEVER_ABSENT = frozenset({"id", "source", "other_sources", "notes", "extensions", "absent"})
 
 
 def _empty(value: object) -> bool:
@@ -576,6 +582,11 @@ class Entity(Stated):
     id: Id
     source: SourceNote | None = None
     """Provenance of this entity."""
+    other_sources: tuple[SourceNote, ...] = ()
+    """Further sources that state this entity, or the ``fields`` of it each names.
+
+    A merge of documents from different sources fills it.
+    """
     notes: str | None = None
     """Free remarks, e.g. what the source leaves open."""
     extensions: Extensions = Field(default_factory=dict)
