@@ -421,6 +421,7 @@ def test_identifier_check_digits_are_named_where_the_scheme_has_them() -> None:
     schemes = load_codelist("identifier_schemes")
     checks = {c.code: c.extra.get("check") for c in schemes if "check" in c.extra}
     assert checks == {
+        "eu_vat": "eu_vat",
         "it_cf": "it_cf",
         "it_vat": "luhn_it_vat",
         "orcid": "mod11_2",

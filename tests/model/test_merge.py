@@ -11,8 +11,7 @@ import pytest
 
 import uguaglianza
 from uguaglianza.io import to_data
-from uguaglianza.model import Landscape, PlanDocument, SourceNote, merge
-from uguaglianza.model.merge import merge_documents
+from uguaglianza.model import Landscape, PlanDocument, SourceNote, merge, merge_documents
 
 Factory = Callable[[], dict[str, Any]]
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

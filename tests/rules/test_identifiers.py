@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.rules.lifecycle_docs import codes, doc
-from uguaglianza.rules.checkdigits import it_cf_ok, it_vat_ok, orcid_ok, ror_ok
+from uguaglianza.rules.checkdigits import eu_vat_ok, it_cf_ok, it_vat_ok, orcid_ok, ror_ok
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,10 @@ from uguaglianza.rules.checkdigits import it_cf_ok, it_vat_ok, orcid_ok, ror_ok
         (it_vat_ok, "01234567890", False),
         (it_vat_ok, "10234567897", False),  # two digits swapped
         (it_vat_ok, "0123456789", False),
+        (eu_vat_ok, "IT01234567897", True),
+        (eu_vat_ok, "IT01234567890", False),
+        (eu_vat_ok, "IT0123456789", False),
+        (eu_vat_ok, "DE123456789", True),  # another member state's own algorithm
         (it_cf_ok, "RSSMRA85T10A562S", True),
         (it_cf_ok, "RSSMRA85T10A562T", False),
         (it_cf_ok, "SRSMRA85T10A562S", False),  # two letters swapped
@@ -45,6 +49,8 @@ CASES = [
     pytest.param("it_vat", "01234567897", [], id="vat-valid"),
     pytest.param("it_vat", "01234567890", [("UG011", True)], id="vat-check-digit"),
     pytest.param("it_vat", "IT01234567897", [("UG010", True)], id="vat-with-prefix"),
+    pytest.param("eu_vat", "IT01234567897", [], id="eu-vat-italian-valid"),
+    pytest.param("eu_vat", "IT01234567890", [("UG011", True)], id="eu-vat-italian-check"),
     pytest.param("orcid", "0000-0002-1825-0097", [], id="orcid-valid"),
     pytest.param(
         "orcid", "https://orcid.org/0000-0002-1825-0097", [("UG010", True)], id="orcid-url"

@@ -35,7 +35,7 @@ from uguaglianza.model.documents import (
 )
 from uguaglianza.model.funding import Call, Fund, Grant, Participant, Phase, Project
 from uguaglianza.model.machinery import AgendaItem, Cadence, GovernanceBody, Meeting, Membership
-from uguaglianza.model.merge import merge
+from uguaglianza.model.merge import Merged, merge, merge_documents
 from uguaglianza.model.money import CoFinancing, Transfer, YearlyAmount
 from uguaglianza.model.monitoring import Cell, CellKey, Indicator, Measurement, Observation
 from uguaglianza.model.plan import (
@@ -99,6 +99,7 @@ __all__ = [
     "Measurement",
     "Meeting",
     "Membership",
+    "Merged",
     "Milestone",
     "Model",
     "Money",
@@ -133,5 +134,6 @@ __all__ = [
     "YearlyAmount",
     "format_loc",
     "merge",
+    "merge_documents",
     "upgrade",
 ]

@@ -112,6 +112,13 @@ def _fact_key(item: BaseModel) -> str:
     return item.model_dump_json(exclude=set(_PROVENANCE) & set(type(item).model_fields))
 
 
+def _item_key(item: BaseModel) -> tuple[type[BaseModel], str]:
+    """How an item of a list is recognised in the other list: an entity by its id."""
+    if isinstance(item, Entity):
+        return type(item), item.id
+    return type(item), _fact_key(item)
+
+
 class Combiner:
     """Combines statements of the same entity, gathering the conflicts it meets."""
 
@@ -237,36 +244,27 @@ class Combiner:
         notes: list[SourceNote],
     ) -> tuple[Any, ...]:
         """Two lists united: equal items once, nested entities by id, facts by content."""
-        first = va[0]
-        if isinstance(first, BaseModel):
-            key: Callable[[Any], Any] = (
-                (lambda item: item.id) if isinstance(first, Entity) else _fact_key
-            )
+        if all(isinstance(item, BaseModel) for item in (*va, *vb)):
             result = list(va)
-            position = {key(item): i for i, item in enumerate(va)}
+            position = {_item_key(item): i for i, item in enumerate(va)}
             for j, item in enumerate(vb):
-                k = key(item)
-                i = position.get(k)
+                key = _item_key(item)
+                i = position.get(key)
                 if i is None:
-                    position[k] = len(result)
+                    position[key] = len(result)
                     result.append(item)
                 elif result[i] != item:
-                    sub_label = label
+                    sub_label, sub_inner = label, inner
                     if isinstance(item, Entity):
-                        sub_label = f"{label} > {item.id!r}"
+                        sub_label, sub_inner = f"{label} > {item.id!r}", f"{inner}[{item.id!r}]"
                     result[i], _, _ = self._model(
-                        result[i],
-                        item,
-                        sub_label,
-                        f"{inner}[{k!r}]" if isinstance(item, Entity) else inner,
-                        f"{path}[{j}]",
-                        sa,
-                        sb,
-                        top,
-                        notes,
+                        result[i], item, sub_label, sub_inner, f"{path}[{j}]", sa, sb, top, notes
                     )
             return tuple(result)
-        seen = set(va)
+        try:
+            seen: set[Any] | list[Any] = set(va)
+        except TypeError:  # values that cannot be hashed are compared one by one
+            seen = list(va)
         return (*va, *(item for item in vb if item not in seen))
 
     def _mapping(
@@ -335,19 +333,23 @@ class Combiner:
         sb: Side,
         b_fields: set[str],
     ) -> None:
-        """The second source's longer or shorter wording of the name becomes an alias."""
+        """A name the merged entity does not keep becomes one of its aliases."""
         first: str | None = getattr(a, "name", None)
         second: str | None = getattr(b, "name", None)
-        if first is None or second is None or not _same_name(first, second):
-            return
-        if first == second:
-            b_fields.add("name")
+        kept = values.get("name")
+        if not isinstance(kept, str):
             return
         aliases: tuple[str, ...] = values.get("aliases", ())
-        if second not in aliases:
-            values["aliases"] = (*aliases, second)
-        b_fields.add("aliases")
-        self.aliases.append(f"{label}: {sb.describe()} names it {second!r}, kept as an alias")
+        for name in (first, second):
+            if name and name != kept and name not in aliases:
+                aliases = (*aliases, name)
+        if aliases:
+            values["aliases"] = aliases
+        if second == kept:
+            b_fields.add("name")
+        elif second and _same_name(first, second):
+            b_fields.add("aliases")
+            self.aliases.append(f"{label}: {sb.describe()} names it {second!r}, kept as an alias")
 
     def _provenance(
         self,

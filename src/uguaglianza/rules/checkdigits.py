@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-__all__ = ["CHECKS", "it_cf_ok", "it_vat_ok", "orcid_ok", "ror_ok"]
+__all__ = ["CHECKS", "eu_vat_ok", "it_cf_ok", "it_vat_ok", "orcid_ok", "ror_ok"]
 
 
 def it_vat_ok(value: str) -> bool:
@@ -24,6 +24,16 @@ def it_vat_ok(value: str) -> bool:
             digit -= 9 if digit > 9 else 0
         total += digit
     return (10 - total % 10) % 10 == int(value[10])
+
+
+def eu_vat_ok(value: str) -> bool:
+    """An EU VAT number: Italy's (``IT`` + partita IVA) by its check digit; others pass.
+
+    Each member state has its own algorithm; only the Italian one is checked here.
+    """
+    if value.startswith("IT"):
+        return it_vat_ok(value[2:])
+    return True
 
 
 # Values of the characters in odd positions (1st, 3rd...), digits and letters alike.
@@ -82,6 +92,7 @@ def ror_ok(value: str) -> bool:
 #: Check functions by the ``check`` key of the ``identifier_schemes`` codelist.
 CHECKS: Mapping[str, Callable[[str], bool]] = {
     "luhn_it_vat": it_vat_ok,
+    "eu_vat": eu_vat_ok,
     "it_cf": it_cf_ok,
     "mod11_2": orcid_ok,
     "ror_mod97_10": ror_ok,
