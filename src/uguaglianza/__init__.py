@@ -80,6 +80,7 @@ _SUBPACKAGES = frozenset(
         "codelists",
         "dates",
         "display",
+        "dossier",
         "errors",
         "graph",
         "io",

@@ -322,7 +322,8 @@ def test_without_dated_sources_the_fallback_date_is_said() -> None:
     data = copy.deepcopy(FULL)
     del data["sources"][0]["date"]
     page = _text(dossier(uguaglianza.from_data(data), lang="en"))
-    assert f"no dated source: deadlines and rules judged at {FALLBACK_AS_OF}" in page
+    assert f"No dated source: deadlines and rules judged at {FALLBACK_AS_OF}" in page
+    assert "Situation as of" not in page
 
 
 def test_the_pictures_are_inline_svg_with_text_alternatives() -> None:
@@ -401,3 +402,7 @@ def test_the_coordination_picture_keeps_the_actors_with_most_ties() -> None:
     assert picture.count("<circle") == 30 + 5  # thirty actors and the legend's five kinds
     assert "Showing the 30 actors with the most ties, out of 4" in page
     assert "Comune 39" in page  # the list of ties below the picture has every actor
+
+
+def test_the_subpackage_is_reached_from_the_package() -> None:
+    assert uguaglianza.dossier.dossier is dossier

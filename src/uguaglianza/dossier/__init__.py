@@ -122,11 +122,11 @@ def _context(
     timeline = gather.timeline()
     ties = gather.ties()
     picture, shown, total = network(ties, gather.say)
-    as_of_note = (
-        word("as_of_none", lang, date=day)
-        if why == "none"
-        else f"{day} ({word('as_of_given' if why == 'given' else 'as_of_sources', lang)})"
-    )
+    if why == "none":
+        as_of_note = word("as_of_none", lang, date=day)
+    else:
+        reason = word("as_of_given" if why == "given" else "as_of_sources", lang)
+        as_of_note = f"{word('as_of', lang)} {day} ({reason})"
     tie_rows = [
         {
             "from": gather.say.ref(source),

@@ -23,8 +23,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "as_of_given": ("data indicata", "date given"),
     "as_of_sources": ("data della fonte più recente", "date of the newest source"),
     "as_of_none": (
-        "nessuna fonte datata: scadenze e regole valutate al {date}",
-        "no dated source: deadlines and rules judged at {date}",
+        "Nessuna fonte datata: scadenze e regole valutate al {date}",
+        "No dated source: deadlines and rules judged at {date}",
     ),
     "areas_actions": ("Aree e azioni", "Areas and actions"),
     "area": ("Area", "Area"),
