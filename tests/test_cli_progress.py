@@ -93,6 +93,19 @@ def terminal(capsys, monkeypatch, eager):
     return run
 
 
+def _profiles(names, lang: str = "en") -> list[str]:
+    """The lines stating the profile each document's plan was checked under."""
+    if lang == "it":
+        return [
+            f"{name}: plan: piano 'p' (sectoral_objectives) controllato con il profilo basic"
+            for name in names
+        ]
+    return [
+        f"{name}: plan: plan 'p' (sectoral_objectives) checked under profile basic"
+        for name in names
+    ]
+
+
 def _no_bar_thread() -> bool:
     return not any(thread.name == "uguaglianza-progress" for thread in threading.enumerate())
 
@@ -106,7 +119,11 @@ def test_bar_for_many_files_is_drawn_then_wiped(terminal, paths):
     assert any(re.search(r" reading +plan-1\.json$", line) for line in drawn)
     assert all(len(line) < 80 for line in drawn)
     assert "\x1b" not in err
-    assert _screen(err) == ["3 file(s) checked: 1 error, 0 warnings, 0 infos", ""]
+    assert _screen(err) == [
+        *_profiles(paths),
+        "3 file(s) checked: 1 error, 0 warnings, 0 infos",
+        "",
+    ]
     assert _no_bar_thread()
 
 
@@ -138,14 +155,16 @@ def test_no_bar_for_machine_formats_or_quiet(terminal, paths, monkeypatch, optio
         monkeypatch.setenv("TERM", "dumb")
     code, out, err = terminal(*options, *paths)
     assert code == 1 and out
-    assert err == ("3 file(s) checked: 1 error, 0 warnings, 0 infos\n" if summary else "")
+    stated = "".join(f"{line}\n" for line in _profiles(paths))
+    assert err == (stated + "3 file(s) checked: 1 error, 0 warnings, 0 infos\n" if summary else "")
     assert _no_bar_thread()
 
 
 def test_no_bar_when_standard_error_is_not_a_terminal(capsys, paths, eager):
     code = main(["validate", "--no-config", "--lang", "en", *paths])
     assert code == 1
-    assert capsys.readouterr().err == "3 file(s) checked: 1 error, 0 warnings, 0 infos\n"
+    stated = "".join(f"{line}\n" for line in _profiles(paths))
+    assert capsys.readouterr().err == stated + "3 file(s) checked: 1 error, 0 warnings, 0 infos\n"
 
 
 def test_quiet_keeps_the_findings_and_the_exit_code(capsys, paths):
@@ -169,7 +188,8 @@ def test_no_colour_changes_nothing_the_bar_has_none(terminal, paths, monkeypatch
 
 def test_few_small_files_get_no_bar(terminal, paths):
     _, _, err = terminal(*paths[:2])
-    assert err == "2 file(s) checked: 1 error, 0 warnings, 0 infos\n"
+    stated = "".join(f"{line}\n" for line in _profiles(paths[:2]))
+    assert err == stated + "2 file(s) checked: 1 error, 0 warnings, 0 infos\n"
 
 
 def test_no_bar_before_the_delay(terminal, paths, monkeypatch):
@@ -201,7 +221,7 @@ def test_a_large_document_shows_its_steps(
     assert any(re.search(f" {reading} +plan-1\\.json$", line) for line in drawn)
     assert any(re.search(f" {rules} +plan-1\\.json$", line) for line in drawn)
     assert not any("/1" in line or "[" in line for line in drawn)
-    assert _screen(err) == [summary, ""]
+    assert _screen(err) == [*_profiles(paths[1:2], lang), summary, ""]
 
 
 def test_a_small_document_alone_gets_no_bar(terminal, paths):
@@ -222,7 +242,11 @@ def test_the_bar_fits_a_narrow_terminal(terminal, tmp_path, monkeypatch, paths):
     drawn = _drawn(err)
     assert drawn and all(len(line) <= 39 for line in drawn)
     assert any(line.endswith("-2.json") and "..." in line for line in drawn)
-    assert _screen(err) == ["3 file(s) checked: 0 errors, 0 warnings, 0 infos", ""]
+    assert _screen(err) == [
+        *_profiles(long_names),
+        "3 file(s) checked: 0 errors, 0 warnings, 0 infos",
+        "",
+    ]
 
 
 def test_an_interruption_wipes_the_bar(terminal, paths, monkeypatch):
@@ -281,7 +305,8 @@ def test_a_real_pseudo_terminal(capsys, paths, eager, monkeypatch):
     assert code == 1 and capsys.readouterr().out
     assert "0/3 files" in err
     assert [line for line in _screen(err) if line] == [
-        "3 file(s) checked: 1 error, 0 warnings, 0 infos"
+        *_profiles(paths),
+        "3 file(s) checked: 1 error, 0 warnings, 0 infos",
     ]
 
 

@@ -75,7 +75,12 @@ def test_subprocess_entry_point_on_an_example():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stderr.strip().startswith("1 file(s) checked: 0 errors,")
+    stated, summary = result.stderr.strip().splitlines()
+    assert stated == (
+        f"{BOLOGNA}: plan: plan 'piano-uguaglianza-bologna' (equality_plan) checked under "
+        "profile equality_plan"
+    )
+    assert summary.startswith("1 file(s) checked: 0 errors,")
     for line in result.stdout.splitlines():
         location, code = line.split(": ")[0], line.split(": ")[1].split()[0]
         assert location.startswith(str(BOLOGNA)) and location.count(":") == 2
@@ -92,9 +97,13 @@ def test_subprocess_exit_codes(tmp_path):
 
 
 def test_clean_document(capsys, files):
-    code, out, err = _run(capsys, files("ok.json", _doc()))
+    path = files("ok.json", _doc())
+    code, out, err = _run(capsys, path)
     assert (code, out) == (0, "")
-    assert err == "1 file(s) checked: 0 errors, 0 warnings, 0 infos\n"
+    assert err == (
+        f"{path}: plan: plan 'p' (sectoral_objectives) checked under "
+        "profile basic\n1 file(s) checked: 0 errors, 0 warnings, 0 infos\n"
+    )
 
 
 def test_semantic_error_in_linter_form(capsys, files):
@@ -109,7 +118,11 @@ def test_italian_messages(capsys, files, monkeypatch):
     assert _run(capsys, path, "--lang", "it")[1].count("il numero indica un anno diverso") == 1
     monkeypatch.setenv("LANG", "it_IT.UTF-8")
     _, out, err = _run(capsys, path)
-    assert "il numero indica" in out and err.startswith("1 file controllati: 1 errore")
+    assert "il numero indica" in out
+    assert err == (
+        f"{path}: plan: piano 'p' (sectoral_objectives) controllato con il profilo basic\n"
+        "1 file controllati: 1 errore, 0 avvisi, 0 informazioni\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -337,12 +337,16 @@ def test_intersectionality_is_a_combination_not_a_ground() -> None:
     assert "combination" in grounds.description
 
 
-def test_frameworks_cover_sdg_5_and_the_30_charter_articles() -> None:
+def test_frameworks_cover_sdg_5_and_the_charter_articles() -> None:
     frameworks = load_codelist("frameworks")
     sdg = {c.code for c in frameworks if c.code.startswith("sdg_5_")}
     assert sdg == {f"sdg_5_{t}" for t in "123456abc"}
     cemr = [c for c in frameworks if c.code.startswith("cemr_art_")]
-    assert [c.code for c in cemr] == [f"cemr_art_{n:02d}" for n in range(1, 31)]
+    # The 30 articles of 2006, then the nine the update of 2022 added.
+    expected = [f"cemr_art_{n:02d}" for n in range(1, 31)] + [
+        f"cemr_art_{n}" for n in range(31, 40)
+    ]
+    assert [c.code for c in cemr] == expected
     assert {c.group for c in cemr} == {"cemr_charter"}
     assert all(c.label_it.startswith("Carta europea per l'uguaglianza, articolo ") for c in cemr)
     sdg_5_1 = frameworks.get("sdg_5_1")

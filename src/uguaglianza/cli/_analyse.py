@@ -16,8 +16,17 @@ from uguaglianza.cli._common import (
 )
 from uguaglianza.cli._graph import iso_date
 
-_SECTIONS = ("coverage", "hubs", "failures", "isolated", "paths", "funding", "communities")
-_DEFAULT = "coverage,hubs,failures,isolated,paths,funding"
+_SECTIONS = (
+    "frameworks",
+    "coverage",
+    "hubs",
+    "failures",
+    "isolated",
+    "paths",
+    "funding",
+    "communities",
+)
+_DEFAULT = "frameworks,coverage,hubs,failures,isolated,paths,funding"
 
 
 def _sections(text: str) -> tuple[str, ...]:
@@ -155,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
             service_kinds=args.service_kind,
             desk_kinds=args.from_kind or DESK_KINDS,
             target_kinds=args.to_kind or TARGET_KINDS,
+            doc=doc,
         )
     except MissingExtraError as error:
         raise CommandError(str(error)) from None

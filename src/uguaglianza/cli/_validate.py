@@ -184,7 +184,7 @@ def register(commands: Any) -> None:
         "-q",
         "--quiet",
         action="store_true",
-        help="print only the findings and errors: no progress bar, no summary line",
+        help="print only the findings and errors: no progress bar, no summary line, no profiles",
     )
     add_lang_option(parser)
     parser.set_defaults(run=run)
@@ -341,7 +341,9 @@ def check_file(
         text = decode_text(data, file=STDIN_NAME)
         locator = locate_json(text) if fmt == "json" else locate_yaml(text)
         report = report.located(STDIN_NAME, locator.position)
-    return FileResult(name, True, report)
+    # Every plan's profile names the file, findings or not.
+    profiles = tuple(attrs.evolve(profile, file=name) for profile in report.profiles)
+    return FileResult(name, True, attrs.evolve(report, profiles=profiles))
 
 
 def _read_standard_input(files: Sequence[str], input_format: str | None) -> bytes | None:
@@ -412,6 +414,7 @@ def _print(
         for result in results:
             sys.stdout.write(result.report.to_text(lang))
         if not quiet:
+            sys.stderr.write(combined.profiles_text(lang))
             summary = _SUMMARY[lang].format(files=len(results), counts=combined.summary(lang))
             print(summary, file=sys.stderr)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from uguaglianza.dates import PartialDate, Period
 from uguaglianza.model._base import Amount, Money, Named, SourceNote, Stated
@@ -44,6 +44,7 @@ __all__ = [
     "Action",
     "Condition",
     "Contribution",
+    "FollowedFramework",
     "InterventionArea",
     "Milestone",
     "Objective",
@@ -188,6 +189,16 @@ class Contribution(Stated):
     source: SourceNote | None = None
 
 
+class FollowedFramework(Stated):
+    """The version of a framework a plan follows: the Charter of 2006 or of 2022."""
+
+    framework: Framework
+    """The framework's code (``cemr_charter``, ``horizon_europe_gep``, ``sdg_5``...)."""
+    version: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    """The version's name as shipped (``2006``, ``2022``): see the codelists page."""
+    source: SourceNote | None = None
+
+
 class Plan(Named):
     """An equality plan, GEP, PAP, programme, set of sectoral objectives or project plan."""
 
@@ -202,6 +213,8 @@ class Plan(Named):
     status: PlanStatus | None = None
     frameworks: tuple[Framework, ...] = ()
     """Frameworks the plan refers to (SDG 5, the European Charter...)."""
+    follows: tuple[FollowedFramework, ...] = ()
+    """The version of each framework the plan follows; mappings are checked against it."""
     links: tuple[PlanLink, ...] = ()
     """Links to other plans: the plan it supersedes, the PIAO it is part of..."""
     legal_basis: tuple[LegalReference, ...] = ()

@@ -10,6 +10,7 @@ of each finding when the document was loaded from a file::
 
     report = check(doc, select=["UG3"], ignore=["UG301"], as_of=date(2024, 1, 1))
     print(report.to_text(lang="it"))
+    print(report.profiles_text())  # the profile each plan was checked under
 
 The catalogue is data (:class:`Rule` records); ``docs/rules.md`` is generated from it.
 Register rules of your own on a :class:`RuleSet` (see :mod:`uguaglianza.rules.catalogue`).
@@ -30,7 +31,7 @@ from uguaglianza.rules.catalogue import (
 from uguaglianza.rules.context import Context, PlanInfo
 from uguaglianza.rules.docpage import catalogue_markdown
 from uguaglianza.rules.engine import check, report_from_issues
-from uguaglianza.rules.report import Finding, Lang, Loc, Report, Severity, Text
+from uguaglianza.rules.report import Finding, Lang, Loc, PlanProfile, Report, Severity, Text
 
 __all__ = [
     "FAMILIES",
@@ -44,6 +45,7 @@ __all__ = [
     "Lang",
     "Loc",
     "PlanInfo",
+    "PlanProfile",
     "Profile",
     "Report",
     "Rule",

@@ -7,6 +7,7 @@ from uguaglianza.rules import (
     completeness,
     deadlines,
     document,
+    frameworks,
     funding,
     gep,
     identifiers,
@@ -28,6 +29,7 @@ __all__ = ["BUILTIN_RULES"]
 BUILTIN_RULES: tuple[Rule, ...] = (
     *document.RULES,
     *identifiers.RULES,
+    *frameworks.RULES,
     *territory.RULES,
     *time.RULES,
     *lifecycle.RULES,

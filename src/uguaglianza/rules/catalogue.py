@@ -206,9 +206,23 @@ _PROFILE_BY_KIND = {kind: profile.name for profile in PROFILES for kind in profi
 FORMAL_PLANS = frozenset({"equality_plan", "gep", "pap", "anti_discrimination"})
 
 
-def profile_for_kind(plan_kind: str) -> str:
-    """The profile of a plan of *plan_kind*; kinds a document declares get ``basic``."""
-    return _PROFILE_BY_KIND.get(plan_kind, "basic")
+def profile_for_kind(plan_kind: str, lineage: Iterable[str] = ()) -> str:
+    """The profile of a plan of *plan_kind*, or of the nearest broader kind that has one.
+
+    *lineage* is the kind followed by its broader kinds (``Codelist.lineage``), so that a
+    kind a document declares under ``gender_equality_plan`` is checked as a GEP; a kind
+    with no profile up its lineage gets ``basic``.
+    """
+    return profile_and_kind(plan_kind, lineage)[0]
+
+
+def profile_and_kind(plan_kind: str, lineage: Iterable[str] = ()) -> tuple[str, str | None]:
+    """The profile of *plan_kind* and the kind of its lineage that gave it (None: basic)."""
+    for code in (plan_kind, *lineage):
+        found = _PROFILE_BY_KIND.get(code)
+        if found is not None:
+            return found, code
+    return "basic", None
 
 
 def check_profile(name: str) -> str:

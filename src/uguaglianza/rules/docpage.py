@@ -51,7 +51,16 @@ def _profiles_table() -> list[str]:
     for profile in PROFILES:
         kinds = ", ".join(f"`{kind}`" for kind in sorted(profile.plan_kinds))
         lines.append(f"| `{profile.name}` | {kinds} | {profile.title.en} ({profile.title.it}) |")
-    lines += ["", "Plan kinds a document declares itself are checked under `basic`.", ""]
+    lines += [
+        "",
+        "A plan kind a document declares itself is checked under the profile of its "
+        "`broader` kind (a kind declared with `broader: gender_equality_plan` is checked as "
+        "a GEP); a declared kind without a broader one has no meaning for the rules and is "
+        "checked under `basic`. Every run states the profile each plan was checked under: "
+        "on standard error in text, under `profiles` in JSON, in the run's `properties` in "
+        "SARIF.",
+        "",
+    ]
     return lines
 
 

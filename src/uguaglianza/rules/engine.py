@@ -8,11 +8,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from uguaglianza._gc import paused_gc
 from uguaglianza.errors import Issue, shorten
 from uguaglianza.model import Landscape, Plan, PlanDocument, Stated, format_loc
-from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_for_kind
+from uguaglianza.model._resolve import declared_codelist
+from uguaglianza.rules.catalogue import Hit, Rule, RuleSet, check_profile, profile_and_kind
 from uguaglianza.rules.context import Context, PlanInfo
 from uguaglianza.rules.fingerprint import finding_fingerprint
 from uguaglianza.rules.internal import CRASH, UNREADABLE
-from uguaglianza.rules.report import Finding, Loc, Purpose, Report, Severity, Text
+from uguaglianza.rules.report import (
+    Finding,
+    Loc,
+    PlanProfile,
+    Purpose,
+    Report,
+    Severity,
+    Text,
+)
 
 __all__ = ["check", "report_from_issues"]
 
@@ -67,16 +76,13 @@ def check(
     crash_reported = not any(CRASH.code.startswith(ruleset.resolve(s)) for s in ignored)
     if profile is not None:
         check_profile(profile)
-    ctx = Context(
-        doc,
-        as_of=as_of or datetime.date.today(),
-        all_plans=_plans(doc, profile),
-    )
+    plans, profiles = _plans(doc, profile)
+    ctx = Context(doc, as_of=as_of or datetime.date.today(), all_plans=plans)
     # Indexing allocates millions of small objects and holds no reference cycles; pausing
     # the collector spares repeated full collections, as reading documents does.
     with paused_gc():
         findings = _run(chosen, ctx, levels, crash_reported, purpose)
-    return Report(tuple(findings), chosen)
+    return Report(tuple(findings), chosen, profiles)
 
 
 def _run(
@@ -107,23 +113,39 @@ def _run(
     return findings
 
 
-def _plans(doc: PlanDocument | Landscape, profile: str | None) -> list[PlanInfo]:
+def _plans(
+    doc: PlanDocument | Landscape, profile: str | None
+) -> tuple[list[PlanInfo], tuple[PlanProfile, ...]]:
+    """Each plan with the profile it is checked under, and that choice as reported."""
     located: list[tuple[Plan, Loc]]
     if isinstance(doc, PlanDocument):
         located = [(doc.plan, ("plan",))]
-
     else:
         located = [(plan, ("plans", i)) for i, plan in enumerate(doc.plans)]
-    infos = [PlanInfo(plan, loc, profile or profile_for_kind(plan.kind)) for plan, loc in located]
+    try:
+        kinds = declared_codelist("plan_kinds", doc.codelists.get("plan_kinds", ()))
+    except ValueError:  # a broken declaration is reported by UG004/UG005
+        kinds = declared_codelist("plan_kinds", ())
+    infos: list[PlanInfo] = []
+    chosen: list[PlanProfile] = []
+    for plan, loc in located:
+        name, source = profile_and_kind(plan.kind, kinds.lineage(plan.kind))
+        via = source if source not in (None, plan.kind) else None
+        infos.append(PlanInfo(plan, loc, profile or name))
+        chosen.append(_chosen(plan, loc, profile or name, None if profile else via, profile))
     if isinstance(doc, PlanDocument):
         # Related plans are context the sources give (the plan superseded, the PIAO the
         # PAP is part of): checked for consistency under the basic profile; a plan checked
         # under its own profile belongs in a document of its own or in a landscape.
-        infos += [
-            PlanInfo(plan, ("related_plans", i), profile or "basic")
-            for i, plan in enumerate(doc.related_plans)
-        ]
-    return infos
+        for i, plan in enumerate(doc.related_plans):
+            loc = ("related_plans", i)
+            infos.append(PlanInfo(plan, loc, profile or "basic"))
+            chosen.append(_chosen(plan, loc, profile or "basic", None, profile))
+    return infos, tuple(chosen)
+
+
+def _chosen(plan: Plan, loc: Loc, name: str, via: str | None, forced: str | None) -> PlanProfile:
+    return PlanProfile(plan.id, format_loc(loc), plan.kind, name, via, forced is not None)
 
 
 def _severities(

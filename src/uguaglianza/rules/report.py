@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 
     from uguaglianza.rules.catalogue import Rule
 
-__all__ = ["Finding", "Lang", "Loc", "Purpose", "Report", "Severity", "Text", "fingerprint"]
+__all__ = [
+    "Finding",
+    "Lang",
+    "Loc",
+    "PlanProfile",
+    "Purpose",
+    "Report",
+    "Severity",
+    "Text",
+    "fingerprint",
+]
 
 #: A language of messages: Italian or English.
 Lang = Literal["it", "en"]
@@ -204,6 +214,54 @@ def _text_dict(text: Text) -> dict[str, str]:
     return {"it": text.it, "en": text.en}
 
 
+_CHECKED = Text(
+    "{where}: piano {plan!r} ({kind}) controllato con il profilo {profile}",
+    "{where}: plan {plan!r} ({kind}) checked under profile {profile}",
+)
+_VIA = Text(", tramite il tipo più ampio {via}", ", through its broader kind {via}")
+_FORCED = Text(", scelto con --profile", ", chosen with --profile")
+
+
+@attrs.frozen(slots=True)
+class PlanProfile:
+    """Which profile checked one plan of a document, and how it was chosen.
+
+    ``via`` is the broader plan kind whose profile applies when the plan's own kind has
+    none (a kind the document declares); ``forced`` is true when the caller chose it.
+    """
+
+    plan: str
+    path: str
+    kind: str
+    profile: str
+    via: str | None = None
+    forced: bool = False
+    file: str | None = None
+
+    def format(self, lang: Lang = "en") -> str:
+        """One line: ``file: plan 'p' (kind) checked under profile gep``."""
+        where = f"{self.file or '<input>'}: {self.path}"
+        args = {"where": where, "plan": self.plan, "kind": self.kind, "profile": self.profile}
+        text = _CHECKED.format(args).get(lang)
+        if self.via is not None:
+            text += _VIA.format({"via": self.via}).get(lang)
+        if self.forced:
+            text += _FORCED.get(lang)
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The choice as JSON-compatible data."""
+        return {
+            "plan": self.plan,
+            "path": self.path,
+            "kind": self.kind,
+            "profile": self.profile,
+            "via": self.via,
+            "forced": self.forced,
+            "file": self.file,
+        }
+
+
 @attrs.frozen(slots=True)
 class Report:
     """The findings of a rule pass over one or more documents, and the rules that ran.
@@ -214,6 +272,8 @@ class Report:
     findings: tuple[Finding, ...] = ()
     rules: tuple[Rule, ...] = attrs.field(default=(), eq=False, repr=False)
     """The rules that were checked, for renderings that describe them (SARIF)."""
+    profiles: tuple[PlanProfile, ...] = attrs.field(default=(), eq=False)
+    """The profile each plan was checked under, in document order."""
 
     @property
     def ok(self) -> bool:
@@ -252,17 +312,21 @@ class Report:
             where = position(finding.loc) if position is not None else None
             line, column = where if where is not None else (finding.line, finding.column)
             findings.append(attrs.evolve(finding, file=file, line=line, column=column))
-        return Report(tuple(sorted(findings, key=Finding.sort_key)), self.rules)
+        profiles = tuple(attrs.evolve(profile, file=file) for profile in self.profiles)
+        return Report(tuple(sorted(findings, key=Finding.sort_key)), self.rules, profiles)
 
     @classmethod
     def combine(cls, reports: Iterable[Report]) -> Report:
         """One report holding the findings of *reports* (several files), in order."""
         findings: list[Finding] = []
         rules: dict[str, Rule] = {}
+        profiles: list[PlanProfile] = []
         for report in reports:
             findings.extend(report.findings)
             rules.update((rule.code, rule) for rule in report.rules)
-        return cls(tuple(findings), tuple(rules[code] for code in sorted(rules)))
+            profiles.extend(report.profiles)
+        ordered = tuple(rules[code] for code in sorted(rules))
+        return cls(tuple(findings), ordered, tuple(profiles))
 
     def summary(self, lang: Lang = "en") -> str:
         """``2 errors, 1 warning, 0 infos`` in *lang*."""
@@ -304,6 +368,10 @@ class Report:
         """One line per finding, ``file:line:col: CODE path: message — hint``."""
         return "".join(f"{finding.format(lang)}\n" for finding in self.findings)
 
+    def profiles_text(self, lang: Lang = "en") -> str:
+        """One line per plan: the profile it was checked under, and how it was chosen."""
+        return "".join(f"{profile.format(lang)}\n" for profile in self.profiles)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-compatible data: ``ok``, counts and every finding."""
         return {
@@ -311,6 +379,7 @@ class Report:
             "counts": {str(s): n for s, n in self.counts.items()},
             "by_code": self.by_code,
             "unknown": self.unknown,
+            "profiles": [profile.to_dict() for profile in self.profiles],
             "findings": [finding.to_dict() for finding in self.findings],
         }
 

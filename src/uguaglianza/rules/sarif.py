@@ -98,6 +98,7 @@ def to_sarif(report: Report, *, lang: Lang = "en") -> dict[str, Any]:
                     }
                 },
                 "results": [_result(finding, index, lang) for finding in report.findings],
+                "properties": {"profiles": [profile.to_dict() for profile in report.profiles]},
             }
         ],
     }

@@ -12,9 +12,16 @@ from uguaglianza.graph.analysis.change import (
     compare_documents,
 )
 from uguaglianza.graph.analysis.coverage import Coverage, Reach, TerritoryCoverage, coverage
+from uguaglianza.graph.analysis.frameworks import (
+    FrameworkCoverage,
+    FrameworksReport,
+    ItemCoverage,
+    PlanFrameworks,
+    frameworks,
+)
 from uguaglianza.graph.analysis.funding import Funded, FundingLinks, FundReach, funding_links
 from uguaglianza.graph.analysis.paths import CasePath, CasePaths, case_paths
-from uguaglianza.graph.analysis.report import SECTIONS, Analysis, analyse
+from uguaglianza.graph.analysis.report import DOCUMENT_SECTIONS, SECTIONS, Analysis, analyse
 from uguaglianza.graph.analysis.resilience import Bridge, CutPoint, FailurePoints, failure_points
 from uguaglianza.graph.analysis.stakeholders import (
     Communities,
@@ -34,6 +41,7 @@ from uguaglianza.graph.analysis.whatif import (
 )
 
 __all__ = [
+    "DOCUMENT_SECTIONS",
     "SECTIONS",
     "Analysis",
     "Bridge",
@@ -47,15 +55,19 @@ __all__ = [
     "EdgeChange",
     "EdgeRef",
     "FailurePoints",
+    "FrameworkCoverage",
+    "FrameworksReport",
     "FundReach",
     "Funded",
     "FundingLinks",
     "Hubs",
     "Isolation",
+    "ItemCoverage",
     "MetricChange",
     "Metrics",
     "NodeChange",
     "NodeRef",
+    "PlanFrameworks",
     "Ranked",
     "Reach",
     "TerritoryCoverage",
@@ -71,6 +83,7 @@ __all__ = [
     "compare_documents",
     "coverage",
     "failure_points",
+    "frameworks",
     "funding_links",
     "hubs",
     "isolated",

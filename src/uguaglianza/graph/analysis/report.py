@@ -18,18 +18,30 @@ import attrs
 from uguaglianza.graph.analysis._common import service_codes, shared_network, territory_codes
 from uguaglianza.graph.analysis.centrality import Backend, hubs
 from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
+from uguaglianza.graph.analysis.frameworks import frameworks
 from uguaglianza.graph.analysis.funding import funding_links
 from uguaglianza.graph.analysis.paths import DESK_KINDS, TARGET_KINDS, case_paths
 from uguaglianza.graph.analysis.resilience import failure_points
 from uguaglianza.graph.analysis.stakeholders import communities, isolated
 from uguaglianza.graph.build import CoordinationGraph
 from uguaglianza.graph.views import as_of as graph_as_of
+from uguaglianza.model import Landscape, PlanDocument
 from uguaglianza.tables import Tabular
 
-__all__ = ["DEFAULT_SECTIONS", "SECTIONS", "Analysis", "Why", "analyse", "pointless_sections"]
+__all__ = [
+    "DEFAULT_SECTIONS",
+    "DOCUMENT_SECTIONS",
+    "SECTIONS",
+    "Analysis",
+    "Why",
+    "analyse",
+    "pointless_sections",
+]
 
 #: Every section :func:`analyse` can compute, in the order it reports them.
 SECTIONS = ("coverage", "hubs", "failures", "isolated", "paths", "funding", "communities")
+#: Sections that read the document itself (pass ``doc``); reported before the others.
+DOCUMENT_SECTIONS = ("frameworks",)
 #: The sections computed unless others are asked for.
 DEFAULT_SECTIONS = ("coverage", "hubs", "failures", "isolated", "paths", "funding")
 
@@ -172,6 +184,7 @@ def analyse(
     desk_kinds: Iterable[str] = DESK_KINDS,
     target_kinds: Iterable[str] = TARGET_KINDS,
     as_of: dt.date | None = None,
+    doc: PlanDocument | Landscape | None = None,
 ) -> Analysis:
     """Run the analyses named in *sections* (see :data:`SECTIONS`) on *graph*.
 
@@ -180,13 +193,19 @@ def analyse(
     kinds are passed to :func:`coverage` and :func:`case_paths`; *as_of* cuts the graph
     to that date first.
 
+    The sections of :data:`DOCUMENT_SECTIONS` (``frameworks``) read the plans themselves:
+    pass the document as *doc*.
+
     Raises:
-        ValueError: a section name is unknown.
+        ValueError: a section name is unknown, or ``frameworks`` is asked without *doc*.
     """
     wanted = list(dict.fromkeys(sections))
-    unknown = [name for name in wanted if name not in SECTIONS]
+    known = (*DOCUMENT_SECTIONS, *SECTIONS)
+    unknown = [name for name in wanted if name not in known]
     if unknown:
-        raise ValueError(f"unknown sections {unknown}; choose among {', '.join(SECTIONS)}")
+        raise ValueError(f"unknown sections {unknown}; choose among {', '.join(known)}")
+    if "frameworks" in wanted and doc is None:
+        raise ValueError("the frameworks section reads the plans: pass the document as doc=")
     if as_of is not None:
         graph = graph_as_of(graph, as_of)
     territory_kinds, desk_kinds = tuple(territory_kinds), tuple(desk_kinds)
@@ -203,6 +222,7 @@ def analyse(
     seconds = {"network": time.perf_counter() - started}
 
     run: dict[str, Callable[[], Any]] = {
+        "frameworks": lambda: frameworks(doc) if doc is not None else None,
         "coverage": lambda: coverage(
             graph, territory_kinds=territory_kinds, service_kinds=service_kinds
         ),
@@ -218,7 +238,7 @@ def analyse(
         "communities": lambda: communities(graph, seed=seed, network=network, backend=backend),
     }
     results = {}
-    for name in (section for section in SECTIONS if section in wanted):
+    for name in (section for section in known if section in wanted):
         if name in left_out:
             continue
         started = time.perf_counter()

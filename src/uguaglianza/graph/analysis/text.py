@@ -15,7 +15,7 @@ from uguaglianza.codelists import load_codelist
 if TYPE_CHECKING:
     from uguaglianza.graph.analysis.report import Analysis, Why
 
-__all__ = ["LABELS", "Lang", "render", "why_text"]
+__all__ = ["LABELS", "Lang", "render", "render_frameworks", "why_text"]
 
 Lang = Literal["it", "en"]
 
@@ -299,7 +299,72 @@ def _communities(found: Any, top: int, lang: Lang) -> list[str]:
     ]
 
 
+_FRAMEWORK_TEXTS = {
+    "it": {
+        "plan": "Quadri di riferimento del piano {plan}",
+        "none": "Quadri di riferimento: nessun piano segue un quadro con versioni note",
+        "version": "  {label}, versione {version}{how}: {covered} elementi coperti su {total}",
+        "assumed": " (la più recente: il piano non dice quale segue)",
+        "through": " — tramite {actions}",
+        "by_plan": " — dal piano stesso",
+        "uncovered": "    non coperti da nessuna azione né dal piano: {count}",
+    },
+    "en": {
+        "plan": "Frameworks of plan {plan}",
+        "none": "Frameworks: no plan follows or maps to a framework with known versions",
+        "version": "  {label}, version {version}{how}: {covered} of {total} items covered",
+        "assumed": " (the latest: the plan does not say which it follows)",
+        "through": " — through {actions}",
+        "by_plan": " — by the plan itself",
+        "uncovered": "    covered by no action and not by the plan: {count}",
+    },
+}
+
+
+def _cut_lines(items: Sequence[str], top: int, indent: str) -> list[str]:
+    lines = [f"{indent}{item}" for item in items[:top]]
+    if len(items) > top:
+        lines.append(f"{indent}… {len(items) - top}")
+    return lines
+
+
+def render_frameworks(report: Any, top: int, lang: Lang = "en") -> list[str]:
+    """The frameworks section as lines of text in *lang*, each list cut to *top* rows."""
+    texts = _FRAMEWORK_TEXTS[lang]
+    lines: list[str] = []
+    mapped = [plan for plan in report.plans if plan.frameworks]
+    if not mapped:
+        return ["", texts["none"]]
+    for plan in mapped:
+        lines += ["", texts["plan"].format(plan=plan.plan)]
+        for coverage in plan.frameworks:
+            how = "" if coverage.version_stated else texts["assumed"]
+            lines.append(
+                texts["version"].format(
+                    label=coverage.label(lang),
+                    version=coverage.version,
+                    how=how,
+                    covered=len(coverage.covered),
+                    total=len(coverage.items),
+                )
+            )
+            covered = []
+            for item in coverage.covered:
+                line = f"{item.code}: {item.label(lang)}"
+                if item.actions:
+                    line += texts["through"].format(actions=", ".join(item.actions))
+                if item.by_plan:
+                    line += texts["by_plan"]
+                covered.append(line)
+            lines += _cut_lines(covered, top, "    ")
+            lines.append(texts["uncovered"].format(count=len(coverage.uncovered)))
+            missing = [f"{item.code}: {item.label(lang)}" for item in coverage.uncovered]
+            lines += _cut_lines(missing, top, "      ")
+    return lines
+
+
 _SECTIONS: dict[str, Callable[[Any, int, Lang], list[str]]] = {
+    "frameworks": render_frameworks,
     "coverage": _coverage,
     "hubs": _hubs,
     "failures": _failures,
