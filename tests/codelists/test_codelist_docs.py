@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from uguaglianza.codelists import all_codelists
+from uguaglianza.codelists import all_codelists, load_codelist
 from uguaglianza.codelists.docpage import codelists_markdown
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "reference" / "codelists.md"
@@ -43,3 +43,18 @@ def test_categories_group_the_kinds_rules_reason_about():
     )
     for category in ("`equality_officer`", "`shelter`", "`anti_violence_centre`", "`agreement`"):
         assert category in page
+
+
+def test_service_post_and_act_kinds_fall_into_categories():
+    services = load_codelist("service_kinds")
+    for code in ("casa_rifugio", "second_stage_housing", "sportello", "perpetrator_programme"):
+        assert services.is_a(code, "anti_violence_service"), code
+    for code in ("territorial_node", "information_point", "regional_anti_discrimination_centre"):
+        assert services.is_a(code, "anti_discrimination_service"), code
+    assert not services.is_a("ombudsman", "anti_discrimination_service")
+    posts = load_codelist("post_kinds")
+    assert posts.lineage("dirigente") == ("dirigente", "staff")
+    assert posts.lineage("presidente_conferenza") == ("presidente_conferenza", "chair")
+    assert not posts.is_a("presidente", "top_management")
+    acts = load_codelist("act_kinds")
+    assert acts.is_a("academic_senate_resolution", "council_resolution")
