@@ -64,14 +64,18 @@ class FrameworkVersion:
     items: tuple[FrameworkItem, ...]
     date: str | None = None
     note: str | None = None
+    _codes: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_codes", frozenset(item.code for item in self.items))
 
     def codes(self) -> frozenset[str]:
         """The codes of every item of this version."""
-        return frozenset(item.code for item in self.items)
+        return self._codes
 
     def has(self, code: str) -> bool:
         """Whether *code* is an item of this version."""
-        return code in self.codes()
+        return code in self._codes
 
 
 @attrs.frozen(slots=True)
@@ -81,6 +85,11 @@ class Framework:
     code: str
     versions: tuple[FrameworkVersion, ...]
     parts: Mapping[str, tuple[str, str]] = attrs.field(eq=False, hash=False)
+    _items: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        codes = frozenset(code for version in self.versions for code in version.codes())
+        object.__setattr__(self, "_items", codes)
 
     @property
     def latest(self) -> FrameworkVersion:
@@ -97,7 +106,7 @@ class Framework:
 
     def item_codes(self) -> frozenset[str]:
         """The codes that are items of any version."""
-        return frozenset(code for v in self.versions for code in v.codes())
+        return self._items
 
     def label(self, lang: str = "en") -> str:
         """The framework's label in *lang*, from the ``frameworks`` codelist."""
