@@ -79,6 +79,18 @@ class FindingOut(_Out):
     )
 
 
+class PlanProfileOut(_Out):
+    """The profile one plan was checked under, and how it was chosen."""
+
+    plan: str
+    path: str
+    kind: str
+    profile: str
+    via: str | None = Field(description="The broader plan kind whose profile applies.")
+    forced: bool = Field(description="True when the caller chose the profile.")
+    file: str | None
+
+
 class ReportOut(_Out):
     """The report of a validation: ``readable`` is false when the body is not JSON or YAML."""
 
@@ -87,6 +99,9 @@ class ReportOut(_Out):
     counts: dict[str, int]
     by_code: dict[str, int]
     unknown: int = Field(description='How many findings are "not known" answers.')
+    profiles: list[PlanProfileOut] = Field(
+        default_factory=list, description="The profile each plan was checked under."
+    )
     findings: list[FindingOut]
 
 
