@@ -272,7 +272,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     rules: tuple[Rule, ...] = attrs.field(default=(), eq=False, repr=False)
     """The rules that were checked, for renderings that describe them (SARIF)."""
-    profiles: tuple[PlanProfile, ...] = attrs.field(default=(), eq=False)
+    profiles: tuple[PlanProfile, ...] = attrs.field(default=(), eq=False, repr=False)
     """The profile each plan was checked under, in document order."""
 
     @property
