@@ -52,6 +52,10 @@ def validate(
     origin = _origin(doc)
     if origin is None or not report.findings:
         return report
+    if origin.lower().endswith(".xlsx"):
+        from uguaglianza.io.workbook import cell_locator
+
+        return report.located(origin, cell=cell_locator(origin))
     return report.located(origin, _locator(origin))
 
 

@@ -59,6 +59,7 @@ class Issue:
         file: the file the document came from, when known.
         line: 1-based line in *file*, when known.
         column: 1-based column in *file*, when known.
+        cell: the spreadsheet cell, such as ``Azioni!D7``, when read from a workbook.
     """
 
     code: str
@@ -69,10 +70,13 @@ class Issue:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    cell: str | None = None
 
     def location(self) -> str:
-        """``file:line:col`` as far as known, for linter-style output."""
+        """``file:line:col`` (or ``file:Sheet!Cell``) as far as known, for linter-style output."""
         parts = [self.file or "<input>"]
+        if self.cell is not None:
+            return f"{parts[0]}:{self.cell}"
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -89,8 +93,11 @@ class Issue:
         return text
 
     def to_dict(self) -> dict[str, str | int | None]:
-        """The issue as a JSON-compatible mapping."""
-        return attrs.asdict(self)
+        """The issue as a JSON-compatible mapping; ``cell`` only when read from a workbook."""
+        data = attrs.asdict(self)
+        if self.cell is None:
+            del data["cell"]
+        return data
 
 
 class UguaglianzaError(Exception):

@@ -24,6 +24,7 @@ from uguaglianza.cli import (
     _report,
     _rules,
     _schema,
+    _template,
     _upgrade,
     _validate,
 )
@@ -35,6 +36,7 @@ _COMMANDS = (
     _validate,
     _rules,
     _convert,
+    _template,
     _upgrade,
     _schema,
     _graph,

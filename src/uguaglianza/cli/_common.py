@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
+from uguaglianza.errors import (
+    DocumentError,
+    InputError,
+    Issue,
+    MissingExtraError,
+    ParseError,
+    UnknownFormatError,
+)
 from uguaglianza.io import load
 from uguaglianza.model import Landscape, PlanDocument
 
@@ -29,7 +36,7 @@ def read_document(path: str) -> PlanDocument | Landscape:
     """Load *path*, turning unreadable input into a :class:`CommandError` (exit 2)."""
     try:
         return load(path)
-    except (InputError, UnknownFormatError) as error:
+    except (InputError, UnknownFormatError, MissingExtraError) as error:
         raise CommandError(str(error)) from None
     except ParseError as error:
         raise CommandError(str(error)) from None

@@ -1,4 +1,4 @@
-"""``uguaglianza convert``: rewrite a document as JSON or YAML, or as linked data."""
+"""``uguaglianza convert``: rewrite a document as JSON or YAML, linked data, xlsx or CSV."""
 
 from __future__ import annotations
 
@@ -20,21 +20,29 @@ from uguaglianza.io import dumps
 from uguaglianza.io._write import atomic_write
 
 _LINKED = ("jsonld", "ttl")
+_TABLES = ("xlsx", "datapackage")
 
 
 def register(commands: Any) -> None:
     """Add the ``convert`` command to *commands*."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "convert",
-        help="convert a document between JSON and YAML, or to linked data (JSON-LD, Turtle)",
-        description="Rewrite FILE as JSON or YAML, or as linked data: JSON-LD or Turtle "
-        "(Turtle needs the 'rdf' extra), described in DCAT-AP_IT.",
+        help="convert a document between JSON, YAML and xlsx, or to linked data or CSV",
+        description="Rewrite FILE (JSON, YAML or an xlsx workbook) as JSON or YAML, as an xlsx "
+        "workbook (needs the 'xlsx' extra), as a folder of CSV files with a Frictionless "
+        "datapackage.json, or as linked data: JSON-LD or Turtle (Turtle needs the 'rdf' "
+        "extra), described in DCAT-AP_IT.",
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument(
-        "--to", choices=("json", "yaml", *_LINKED), required=True, help="output format"
+        "--to", choices=("json", "yaml", *_TABLES, *_LINKED), required=True, help="output format"
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of stdout (a folder for --to datapackage)",
+    )
     linked = parser.add_argument_group("linked data (jsonld, ttl)")
     linked.add_argument(
         "--base-iri", metavar="IRI", help="where entity IRIs start, e.g. https://dati.example.it/"
@@ -74,8 +82,28 @@ def run(args: argparse.Namespace) -> int:
             f"--to {args.to} needs --base-iri, where the entities' IRIs start "
             "(e.g. --base-iri https://dati.example.it/pari/)"
         )
+    if args.to == "datapackage" and not args.output:
+        raise CommandError("--to datapackage writes a folder: give it with -o FOLDER")
+    if args.to == "xlsx" and not args.output and sys.stdout.isatty():
+        raise CommandError("an xlsx workbook is binary: write it to a file with -o OUT.xlsx")
     doc = apply_redaction(read_document(args.file), args)
-    data = _linked(doc, args) if args.to in _LINKED else dumps(doc, args.to).encode("utf-8")
+    if args.to == "datapackage":
+        from uguaglianza.io.datapackage import write_datapackage
+
+        try:
+            write_datapackage(doc, args.output)
+        except (InputError, OSError) as error:
+            raise CommandError(f"cannot write the data package in {args.output}: {error}") from None
+        return EXIT_OK
+    if args.to == "xlsx":
+        from uguaglianza.io.workbook import workbook_bytes
+
+        try:
+            data = workbook_bytes(doc)
+        except MissingExtraError as error:
+            raise CommandError(str(error)) from None
+    else:
+        data = _linked(doc, args) if args.to in _LINKED else dumps(doc, args.to).encode("utf-8")
     if args.output:
         try:
             atomic_write(Path(args.output), data)

@@ -29,7 +29,14 @@ from uguaglianza import validate
 from uguaglianza.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, write_json
 from uguaglianza.cli._progress import Progress, progress_for
 from uguaglianza.cli._stdin import STDIN, STDIN_NAME, guess_format, read_stdin
-from uguaglianza.errors import DocumentError, InputError, Issue, ParseError, UnknownFormatError
+from uguaglianza.errors import (
+    DocumentError,
+    InputError,
+    Issue,
+    MissingExtraError,
+    ParseError,
+    UnknownFormatError,
+)
 from uguaglianza.io import load, loads
 from uguaglianza.io._locate import locate_json, locate_yaml
 from uguaglianza.io._source import decode_text
@@ -320,7 +327,7 @@ def check_file(
             doc = loads(data, fmt, file=STDIN_NAME)
         else:
             doc = load(path, format=fmt)
-    except (InputError, UnknownFormatError) as error:
+    except (InputError, UnknownFormatError, MissingExtraError) as error:
         issue = Issue(code="unreadable", message=str(error), file=name)
         return FileResult(name, False, report_from_issues([issue], unreadable=True))
     except ParseError as error:

@@ -366,19 +366,36 @@ def load(
     unreachable cycle is only freed after ``gc.unfreeze()``. Opt in when the document
     lives as long as the process, as in a service that loads its data at start.
 
+    A workbook (``.xlsx``, or ``format="xlsx"``) is read by
+    :func:`uguaglianza.io.workbook.read_workbook`, which needs the ``xlsx`` extra.
+
     Raises:
         InputError: the file cannot be read, is too large, binary or not UTF-8.
-        UnknownFormatError: the extension is not .json, .yaml or .yml.
+        UnknownFormatError: the extension is not .json, .yaml, .yml or .xlsx.
         ParseError: the file is not well-formed JSON/YAML or exceeds a limit.
         DocumentError: the file is not a valid document.
+        MissingExtraError: the file is a workbook and openpyxl is not installed.
     """
     name = os.fspath(path)
+    if format == "xlsx" or (format is None and name.lower().endswith(".xlsx")):
+        return _load_workbook(name, limits, freeze)
     fmt = _check_format(format) if format is not None else detect_format(name)
     if freeze:
         gc.collect()
     with paused_gc():
         doc = _loads(read_bytes(name, limits=limits), fmt, name, limits, upgrade)
         doc._origin = name  # remembered so that findings can name lines in this file
+        settle(freeze=freeze)
+    return doc
+
+
+def _load_workbook(name: str, limits: Limits, freeze: bool) -> AnyDocument:
+    from uguaglianza.io.workbook import read_workbook
+
+    if freeze:
+        gc.collect()
+    with paused_gc():
+        doc = read_workbook(name, limits=limits)
         settle(freeze=freeze)
     return doc
 

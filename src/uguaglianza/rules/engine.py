@@ -256,6 +256,7 @@ def report_from_issues(
                 file=issue.file,
                 line=issue.line,
                 column=issue.column,
+                cell=issue.cell,
             )
         )
     return Report(tuple(findings), tuple(used[code] for code in sorted(used)))

@@ -107,7 +107,8 @@ class Finding:
     """One problem found in a document, with where it is and how to fix it.
 
     ``path`` is the JSON path (``plan.actions[3].lead``) and ``loc`` the same place as a
-    tuple; ``file``, ``line`` and ``column`` are set when the document came from a file.
+    tuple; ``file``, ``line`` and ``column`` are set when the document came from a file,
+    ``cell`` (``Azioni!D7``) when it came from a workbook.
     ``value`` is the offending value, shortened, or None when a value is missing.
     ``known`` is False when the rule could not tell whether it holds: the document records
     the fact as not stated, or its dates are too imprecise to judge; the message then
@@ -130,10 +131,13 @@ class Finding:
     fingerprint: str = attrs.field(
         default=attrs.Factory(lambda self: fingerprint(self.code, None, self.loc), takes_self=True)
     )
+    cell: str | None = None
 
     def location(self) -> str:
-        """``file:line:col`` as far as known (``<input>`` without a file)."""
+        """``file:line:col`` or ``file:Sheet!Cell`` as far as known (``<input>`` without a file)."""
         parts = [self.file or "<input>"]
+        if self.cell is not None:
+            return f"{parts[0]}:{self.cell}"
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -197,6 +201,7 @@ class Finding:
             "column": self.column,
             "known": self.known,
             "fingerprint": self.fingerprint,
+            **({"cell": self.cell} if self.cell is not None else {}),
         }
 
     def sort_key(self) -> tuple[str, float, float]:
@@ -304,14 +309,22 @@ class Report:
         return [f.code for f in self.findings]
 
     def located(
-        self, file: str, position: Callable[[Loc], tuple[int, int] | None] | None = None
+        self,
+        file: str,
+        position: Callable[[Loc], tuple[int, int] | None] | None = None,
+        *,
+        cell: Callable[[Loc], str | None] | None = None,
     ) -> Report:
-        """A copy whose findings name *file* and, where *position* finds it, line and column."""
+        """A copy whose findings name *file* and, where *position* finds it, line and column.
+
+        For a workbook, *cell* gives each finding its cell (``Azioni!D7``) instead.
+        """
         findings = []
         for finding in self.findings:
             where = position(finding.loc) if position is not None else None
             line, column = where if where is not None else (finding.line, finding.column)
-            findings.append(attrs.evolve(finding, file=file, line=line, column=column))
+            found = cell(finding.loc) if cell is not None else finding.cell
+            findings.append(attrs.evolve(finding, file=file, line=line, column=column, cell=found))
         profiles = tuple(attrs.evolve(profile, file=file) for profile in self.profiles)
         return Report(tuple(sorted(findings, key=Finding.sort_key)), self.rules, profiles)
 

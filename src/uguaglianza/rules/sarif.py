@@ -68,6 +68,17 @@ def _result(finding: Finding, index: dict[str, int], lang: Lang) -> dict[str, An
             physical["region"] = region
         location["physicalLocation"] = physical
     location["logicalLocations"] = [{"fullyQualifiedName": finding.path or "$", "kind": "member"}]
+    if finding.cell is not None:
+        # A workbook has no lines: the cell is a logical place, and named in the message.
+        location["logicalLocations"].append(
+            {
+                "name": finding.cell.rpartition("!")[2],
+                "fullyQualifiedName": finding.cell,
+                "kind": "element",
+            }
+        )
+        location["properties"] = {"cell": finding.cell}
+        message = f"{finding.cell}: {message}"
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVELS[finding.severity],
