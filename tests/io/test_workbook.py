@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import uguaglianza
+import uguaglianza.io
 from tests.strategies import documents
 from uguaglianza.errors import DocumentError, InputError, MissingExtraError, ParseError
 from uguaglianza.io import Limits
@@ -338,3 +339,27 @@ def test_without_openpyxl_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingExtraError, match=r"uguaglianza\[xlsx\]"):
         template_bytes()
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["calamine", "openpyxl"])
+def test_both_readers_read_alike(fast: bool, tmp_path: Path, monkeypatch: Any) -> None:
+    from uguaglianza.io import workbook
+
+    data = uguaglianza.io.to_data(uguaglianza.load(BOLOGNA))
+    data["plan"]["name"] = "_x0041_ escaped the way spreadsheets escape"
+    data["plan"]["aliases"] = ["=1+1", "#N/A", '"quoted"']
+    doc = uguaglianza.from_data(data)
+    if not fast:
+        monkeypatch.setattr(workbook, "_calamine", lambda: None)
+    back = read_workbook(_write(doc, tmp_path))
+    assert back == doc
+    assert uguaglianza.dumps(back) == uguaglianza.dumps(doc)
+
+
+def test_a_cell_placed_far_away_is_refused_before_reading(tmp_path: Path) -> None:
+    path = _write(uguaglianza.load(BOLOGNA), tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["Azioni"]["XFD1048576"] = "far"
+    book.save(path)
+    with pytest.raises(ParseError, match="cells"):
+        read_workbook(path)

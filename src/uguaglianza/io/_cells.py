@@ -24,6 +24,8 @@ __all__ = ["CellError", "from_cell", "to_cell"]
 #: What an XML file, hence a workbook, cannot hold, and a carriage return (read as a
 #: line feed); a text holding one is written as a JSON string.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+#: Spreadsheet readers decode ``_x0041_`` as the character it names: written escaped.
+_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_")
 _MONEY = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s+([A-Z]{3})\s*$")
 _SPLIT = re.compile(r"[\s,;]+")
 _TRUE = frozenset({"true", "vero", "sì", "si", "yes", "x", "1"})
@@ -43,19 +45,23 @@ class CellError(ValueError):
 
 
 def _quote(text: str) -> str:
-    quoted = json.dumps(text, ensure_ascii=False)
-    return quoted.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    return _quote_json(text)
 
 
 def _text(text: str) -> str:
     """*text* as a cell holds it: as is, or quoted when a workbook would change it."""
-    if not text or text.startswith('"') or _UNWRITABLE.search(text):
+    if not text or text.startswith('"') or _UNWRITABLE.search(text) or _ESCAPE.search(text):
         return _quote(text)
     return text
 
 
 def _safe_line(text: str) -> bool:
-    return bool(text) and "\n" not in text and not _UNWRITABLE.search(text)
+    return (
+        bool(text)
+        and "\n" not in text
+        and not _UNWRITABLE.search(text)
+        and not _ESCAPE.search(text)
+    )
 
 
 def _lines(items: list[str]) -> str:
@@ -68,17 +74,18 @@ def _lines(items: list[str]) -> str:
 
 def _quote_json(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
-    return text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    text = text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    return _ESCAPE.sub(lambda match: "\\u005f" + match[0][1:], text)
 
 
 def _decimal(value: Decimal) -> str | int | float:
-    """A number cell when a spreadsheet keeps it exactly, else its digits as text."""
-    if value == value.to_integral_value() and abs(value) < 10**15:
-        return int(value)
-    as_float = float(value)
-    if abs(value) < 10**15 and Decimal(repr(as_float)) == value:
-        return as_float
-    return format(value, "f")
+    """A number cell when a spreadsheet keeps its digits exactly, else its digits as text."""
+    text = format(value, "f")
+    if abs(value) >= 10**15:
+        return text
+    if "." not in text:
+        return int(text)
+    return float(text) if repr(float(text)) == text else text
 
 
 def to_cell(column: Column, value: Any) -> str | int | float | bool | None:
@@ -101,7 +108,8 @@ def to_cell(column: Column, value: Any) -> str | int | float | bool | None:
     if kind in ("date", "period", "duration", "recurrence"):
         return str(value)
     if kind == "tokens":
-        return ", ".join(value)
+        joined = ", ".join(value)
+        return _quote_json(list(value)) if _ESCAPE.search(joined) else joined
     if kind == "texts":
         return _lines(list(value))
     if kind == "mapping":
@@ -177,16 +185,16 @@ def from_cell(column: Column, raw: Raw) -> Any:
         return _money(text)
     if kind in ("date", "period", "duration", "recurrence"):
         return _dated(kind, text)
+    if kind in ("tokens", "texts") and text.startswith("["):
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            return items
     if kind == "tokens":
         return [item for item in _SPLIT.split(text.strip()) if item]
     if kind == "texts":
-        if text.startswith("["):
-            try:
-                items = json.loads(text)
-            except ValueError:
-                items = None
-            if isinstance(items, list) and all(isinstance(item, str) for item in items):
-                return items
         return text.split("\n")
     if kind == "mapping":
         if text.startswith("{"):
@@ -225,7 +233,7 @@ def _number(raw: Raw) -> str:
     if isinstance(raw, int):
         return str(raw)
     if isinstance(raw, float):
-        return format(Decimal(repr(raw)), "f")
+        return str(int(raw)) if raw.is_integer() else format(Decimal(repr(raw)), "f")
     text = _as_text(raw).strip()
     if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         raise CellError(

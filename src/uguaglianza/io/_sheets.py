@@ -8,8 +8,10 @@ that problems are reported as ``Azioni!D7``.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -71,7 +73,7 @@ def cell_name(sheet: str, row: int, column: int) -> str:
     return "'" + sheet.replace("'", "''") + f"'!{letters}{row}"
 
 
-def _get(item: Any, path: tuple[str, ...]) -> Any:
+def _get(item: Any, path: tuple[str, ...] = ()) -> Any:
     for name in path:
         if item is None:
             return None
@@ -90,14 +92,39 @@ def _lists_of(model: type[BaseModel]) -> list[tuple[str, type[BaseModel]]]:
     return _LISTS[model]
 
 
+_GETTERS: dict[int, list[tuple[Column, Callable[[Any], Any]]]] = {}
+
+
+def _getters(sheet: Sheet) -> list[tuple[Column, Callable[[Any], Any]]]:
+    """Each column of *sheet* with a function reading its value from a row's part."""
+    found = _GETTERS.get(id(sheet))
+    if found is None:
+        found = [
+            (
+                column,
+                operator.attrgetter(column.path[0])
+                if len(column.path) == 1
+                else functools.partial(_get, path=column.path),
+            )
+            for column in sheet.columns
+        ]
+        _GETTERS[id(sheet)] = found
+    return found
+
+
 def _row(sheet: Sheet, item: BaseModel, keys: list[Any]) -> list[Any]:
     cells: list[Any] = list(keys)
-    for column in sheet.columns:
-        value = _get(item, column.path)
-        if column.kind == "present":
-            cells.append("{}" if value is not None and _blank(sheet, item, column) else None)
+    append = cells.append
+    for column, get in _getters(sheet):
+        value = get(item)
+        if value is None or value == ():
+            append(None)
+        elif column.kind == "present":
+            append("{}" if _blank(sheet, item, column) else None)
         else:
-            cells.append(to_cell(column, value))
+            append(to_cell(column, value))
+    while cells and cells[-1] is None:
+        cells.pop()
     return cells
 
 
@@ -162,11 +189,17 @@ class CellLocator:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        self.rows: dict[int, tuple[str, dict[tuple[str, ...], str]]] = {}
+        self.rows: dict[int, tuple[str, dict[tuple[str, ...], str], str]] = {}
 
-    def record(self, item: dict[str, Any], first: str, cells: dict[tuple[str, ...], str]) -> None:
-        """Remember that *item* is the row starting at cell *first*, its values at *cells*."""
-        self.rows[id(item)] = (first, cells)
+    def record(
+        self, item: dict[str, Any], row: str, cells: dict[tuple[str, ...], str], first: str
+    ) -> None:
+        """Remember that *item* is row *row*: its value at a path is in ``cells[path] + row``.
+
+        *first* + *row* names the row's first cell. Names are put together only when
+        asked for, so that reading a large workbook builds none.
+        """
+        self.rows[id(item)] = (row, cells, first)
 
     def cell(self, loc: Iterable[str | int]) -> str | None:
         """The cell of the value at *loc*, or of the nearest row holding it."""
@@ -187,12 +220,12 @@ class CellLocator:
                 record, relative = self.rows[id(node)], []
         if record is None:
             return None
-        first, cells = record
+        row, cells, first = record
         names = tuple(part for part in relative if isinstance(part, str))
         for end in range(len(names), 0, -1):
             if names[:end] in cells:
-                return cells[names[:end]]
-        return first
+                return cells[names[:end]] + row
+        return first + row
 
 
 @dataclasses.dataclass
@@ -253,20 +286,27 @@ class _Reader:
 
     def rows(self, table: Table, sheet: Sheet, locator: CellLocator) -> list[_Read]:
         columns = self.columns(table, sheet)
+        # The name of a column's cells without the row number: "Azioni!D".
+        prefixes = {index: cell_name(table.name, 1, index + 1)[:-1] for index in columns}
+        cells = {
+            column.path: prefixes[index]
+            for index, column in columns.items()
+            if not isinstance(column, str)
+        }
+        first = cell_name(table.name, 1, 1)[:-1]
+        fields = [(index, column) for index, column in columns.items()]
         read: list[_Read] = []
         for number, values in enumerate(table.rows, start=2):
             if all(value is None or value == "" for value in values):
                 continue
             item: dict[str, Any] = {}
             keys: dict[str, tuple[str, str]] = {}
-            cells: dict[tuple[str, ...], str] = {}
-            for index, column in columns.items():
-                where = cell_name(table.name, number, index + 1)
+            for index, column in fields:
                 raw = values[index] if index < len(values) else None
                 if isinstance(column, str):
-                    keys[column] = ("" if raw is None else str(raw).strip(), where)
+                    text = "" if raw is None else str(raw).strip()
+                    keys[column] = (text, f"{prefixes[index]}{number}")
                     continue
-                cells[column.path] = where
                 if raw is None or raw == "":
                     continue
                 try:
@@ -274,16 +314,15 @@ class _Reader:
                 except CellError as error:
                     self.problem(
                         "cell_syntax",
-                        where,
+                        f"{prefixes[index]}{number}",
                         f"{column.header}: {error.message}",
                         raw,
                         error.hint,
                     )
                     continue
                 _put(item, column.path, value)
-            first = cell_name(table.name, number, 1)
-            locator.record(item, first, cells)
-            read.append(_Read(item, keys, first))
+            locator.record(item, str(number), cells, first)
+            read.append(_Read(item, keys, f"{first}{number}"))
         return read
 
 
@@ -316,7 +355,7 @@ def read_tables(
     if root is None:
         return data, locator, reader.issues
     plan = layout(root)
-    lists = locator.rows[id(data)][1]
+    lists = locator.rows[id(data)][1]  # the document sheet's cells: full names
     for name, model, _ in plan.root_lists:
         lists[(name,)] = cell_name(plan.by_model[model].name, 2, 1)
     owners: dict[str, tuple[dict[str, Any], type[BaseModel]] | None] = {}
@@ -378,7 +417,7 @@ def _read_header(
             _put(data, column.path, from_cell(column, raw))
         except CellError as error:
             reader.problem("cell_syntax", where, f"{name}: {error.message}", raw, error.hint)
-    locator.record(data, cell_name(table.name, 1, 1), cells)
+    locator.record(data, "", cells, cell_name(table.name, 1, 1))
     return root
 
 

@@ -51,7 +51,8 @@ def _csv(table: Table, columns: list[Column | None]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_text(column, value) for column, value in zip(columns, row, strict=True)])
+        full = [*row, *[None] * (len(columns) - len(row))]  # rows end at their last value
+        writer.writerow([_text(column, value) for column, value in zip(columns, full, strict=True)])
     return out.getvalue().encode("utf-8")
 
 

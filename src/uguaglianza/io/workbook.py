@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -180,7 +181,12 @@ def _write(tables: list[Table], declared: dict[str, Any]) -> bytes:
                 sheet.data_validations.append(rule)
         sheet.append(headers)
         for row in table.rows:
-            sheet.append([_text_cell(sheet, value, WriteOnlyCell) for value in row])
+            sheet.append(
+                [
+                    _text_cell(sheet, value, WriteOnlyCell) if type(value) is str else value
+                    for value in row
+                ]
+            )
     lists = book.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     depth = max((len(column) for column in lists_columns), default=0)
@@ -213,7 +219,8 @@ def _validation(column: Column, ranges: dict[str, str], kind: Any) -> Any:
 
 
 def _text_cell(sheet: Any, value: Any, cell_class: Any) -> Any:
-    if isinstance(value, str):
+    # openpyxl would take a text starting with = as a formula, and #N/A as an error.
+    if isinstance(value, str) and value[:1] in ("=", "#"):
         cell = cell_class(sheet, value=value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
         return cell
@@ -280,7 +287,99 @@ def _check_archive(data: bytes, file: str, limits: Limits) -> None:
             )
 
 
+_FORMULA_OR_ERROR = re.compile(rb'<(?:[A-Za-z]+:)?f[\s>/]|\st="e"')
+_CELL = re.compile(rb'<(?:[A-Za-z]+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z]+:)?c[\s>/]")
+
+
+def _too_many(limits: Limits, file: str) -> ParseError:
+    return ParseError(
+        [
+            Issue(
+                code="too_large",
+                message=f"the workbook has more than {limits.max_nodes} cells",
+                hint="split the document, or raise Limits.max_nodes",
+                file=file,
+            )
+        ],
+        file=file,
+    )
+
+
+def _plain(data: bytes, limits: Limits, file: str) -> bool:
+    """True when no sheet has a formula or an error, and every cell says where it is.
+
+    Such a workbook is read by the fast reader; the cells' span is checked first, so that
+    a cell placed far away cannot make it fill millions of empty cells.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            xml = archive.read(name)
+            if _FORMULA_OR_ERROR.search(xml):
+                return False
+            places = _CELL.findall(xml)
+            if len(places) != len(_ANY_CELL.findall(xml)):
+                return False
+            rows = max((int(row) for _, row in places), default=0)
+            width = max((len(letters) for letters, _ in places), default=0)
+            widest = max((_number(c) for c, _ in places if len(c) == width), default=0)
+            if rows * widest > limits.max_nodes:
+                raise _too_many(limits, file)
+    return True
+
+
+def _number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
 def _tables(data: bytes, file: str, limits: Limits) -> dict[str, Table]:
+    fast = _calamine()
+    if fast is not None and _plain(data, limits, file):
+        return _fast_tables(fast, data, limits, file)
+    return _checked_tables(data, file, limits)
+
+
+def _calamine() -> Any:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
+    return CalamineWorkbook
+
+
+def _fast_tables(reader: Any, data: bytes, limits: Limits, file: str) -> dict[str, Table]:
+    """The sheets of a workbook without formulas, read by python-calamine."""
+    try:
+        book = reader.from_filelike(io.BytesIO(data))
+    except Exception as error:  # the reader raises its own kinds on a damaged file
+        raise InputError(
+            f"cannot read the workbook: {error}",
+            file=file,
+            hint="open it in a spreadsheet and save it again as .xlsx",
+        ) from None
+    tables: dict[str, Table] = {}
+    budget = limits.max_nodes
+    for name in book.sheet_names:
+        if name in (INSTRUCTIONS_SHEET, LISTS_SHEET):
+            continue
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        budget -= sum(len(row) for row in rows)
+        if budget < 0:
+            raise _too_many(limits, file)
+        header = list(rows[0]) if rows else []
+        while header and header[-1] in (None, ""):
+            header.pop()
+        tables[name] = Table(name, header, [list(row[: len(header)]) for row in rows[1:]])
+    return tables
+
+
+def _checked_tables(data: bytes, file: str, limits: Limits) -> dict[str, Table]:
+    """The sheets of any workbook, read by openpyxl, which tells formulas and errors apart."""
     openpyxl = _openpyxl()
     try:
         book = openpyxl.load_workbook(
@@ -307,17 +406,7 @@ def _tables(data: bytes, file: str, limits: Limits) -> dict[str, Table]:
             for row in sheet.iter_rows(min_row=2, max_col=max(width, 1)):
                 budget -= len(row)
                 if budget < 0:
-                    raise ParseError(
-                        [
-                            Issue(
-                                code="too_large",
-                                message=f"the workbook has more than {limits.max_nodes} cells",
-                                hint="split the document, or raise Limits.max_nodes",
-                                file=file,
-                            )
-                        ],
-                        file=file,
-                    )
+                    raise _too_many(limits, file)
                 table.rows.append([_value(cell, sheet.title, issues, file) for cell in row])
             tables[sheet.title] = table
     finally:
