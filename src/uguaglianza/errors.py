@@ -85,7 +85,8 @@ class Issue:
 
     def format(self) -> str:
         """One line: location, path, message, value and hint."""
-        text = f"{self.location()}: {self.path or '<document>'}: {self.message}"
+        where = self.path or ("" if self.cell else "<document>")  # a cell says where
+        text = f"{self.location()}: {where + ': ' if where else ''}{self.message}"
         if self.value is not None:
             text += f" (got {self.value})"
         if self.hint:

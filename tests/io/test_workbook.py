@@ -363,3 +363,10 @@ def test_a_cell_placed_far_away_is_refused_before_reading(tmp_path: Path) -> Non
     book.save(path)
     with pytest.raises(ParseError, match="cells"):
         read_workbook(path)
+
+
+def test_the_documentation_lists_every_sheet() -> None:
+    page = Path("docs/spreadsheets.md").read_text(encoding="utf-8")
+    for root in (PlanDocument, Landscape):
+        for sheet in layout(root).sheets:
+            assert f"| `{sheet.name}` |" in page, sheet.name

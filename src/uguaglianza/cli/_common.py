@@ -46,7 +46,8 @@ def read_document(path: str) -> PlanDocument | Landscape:
 
 def issue_line(issue: Issue) -> str:
     """``file:line:col: CODE path: message (got value); hint`` — the form linters use."""
-    text = f"{issue.location()}: {issue.code} {issue.path or '<document>'}: {issue.message}"
+    where = issue.path or ("" if issue.cell else "<document>")  # a cell says where
+    text = f"{issue.location()}: {issue.code} {where + ': ' if where else ''}{issue.message}"
     if issue.value is not None:
         text += f" (got {issue.value})"
     if issue.hint:

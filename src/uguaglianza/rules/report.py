@@ -146,7 +146,8 @@ class Finding:
 
     def format(self, lang: Lang = "en") -> str:
         """One line in the form linters use: ``file:line:col: CODE path: message``."""
-        text = f"{self.location()}: {self.code} {self.path or '<document>'}: "
+        where = self.path or ("" if self.cell else "<document>")  # a cell says where
+        text = f"{self.location()}: {self.code} {where + ': ' if where else ''}"
         text += self.message.get(lang)
         if self.value is not None:
             text += f" ({_GOT.format({'value': self.value}).get(lang)})"
