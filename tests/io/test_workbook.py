@@ -84,6 +84,17 @@ class _Folder:
         self._dir.cleanup()
 
 
+def test_a_generated_landscape_comes_back_unchanged(tmp_path: Path) -> None:
+    from bench.generate import landscape
+
+    doc = uguaglianza.from_data(landscape(0.002, seed=3))
+    assert isinstance(doc, Landscape) and len(doc.plans) > 1
+    back = read_workbook(_write(doc, tmp_path))
+    assert back == doc
+    book = openpyxl.load_workbook(tmp_path / "book.xlsx", read_only=True)
+    assert book["Documento"]["B2"].value == "landscape"
+
+
 def test_every_field_of_the_format_has_a_place() -> None:
     for root in (PlanDocument, Landscape):
         plan = layout(root)

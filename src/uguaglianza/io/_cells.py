@@ -26,6 +26,8 @@ __all__ = ["CellError", "from_cell", "to_cell"]
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 #: Spreadsheet readers decode ``_x0041_`` as the character it names: written escaped.
 _ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_")
+#: A text that is written quoted: it starts with a double quote, or holds one of the above.
+_QUOTED = re.compile('^"|[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]|_x[0-9A-Fa-f]{4}_')
 _MONEY = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s+([A-Z]{3})\s*$")
 _SPLIT = re.compile(r"[\s,;]+")
 _TRUE = frozenset({"true", "vero", "sì", "si", "yes", "x", "1"})
@@ -50,7 +52,7 @@ def _quote(text: str) -> str:
 
 def _text(text: str) -> str:
     """*text* as a cell holds it: as is, or quoted when a workbook would change it."""
-    if not text or text.startswith('"') or _UNWRITABLE.search(text) or _ESCAPE.search(text):
+    if not text or _QUOTED.search(text):
         return _quote(text)
     return text
 
