@@ -94,6 +94,7 @@ SHEET_NAMES = {
     "Relation": "Relazioni",
     "Identifier": "Identificativi",
     "FormerName": "Nomi precedenti",
+    "SourceNote": "Altre fonti",
 }
 
 #: How one cell is written and read; see :mod:`uguaglianza.io._cells`.
