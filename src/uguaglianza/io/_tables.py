@@ -95,6 +95,7 @@ SHEET_NAMES = {
     "Identifier": "Identificativi",
     "FormerName": "Nomi precedenti",
     "SourceNote": "Altre fonti",
+    "FollowedFramework": "Quadri seguiti",
 }
 
 #: How one cell is written and read; see :mod:`uguaglianza.io._cells`.
