@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ import uguaglianza
 from uguaglianza.model import Landscape, Money, PlanDocument, merge
 
 Factory = Callable[[], dict[str, Any]]
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_minimal_document_loads_into_typed_immutable_objects(minimal: Factory) -> None:
@@ -154,6 +157,30 @@ def test_money_rejects_inexact_or_invalid_amounts(amount: object, code: str) -> 
     with pytest.raises(ValidationError) as caught:
         Money.model_validate({"amount": amount, "currency": "EUR"})
     assert caught.value.errors()[0]["type"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("3.625113203829223E+16", "36251132038292230"), ("1E-7", "0.0000001"), ("2.50E+2", "250")],
+)
+def test_amounts_read_with_an_exponent_are_written_as_plain_digits(
+    text: str, written: str
+) -> None:
+    example = uguaglianza.load(EXAMPLES / "bologna-accordo-antiviolenza.yaml")
+    original = uguaglianza.dumps(example, "json")
+    first = re.search(r'"amount": "[0-9.]+"', original)
+    assert first is not None
+    changed = original.replace(first.group(0), f'"amount": {text}', 1)
+    read = uguaglianza.loads(changed)
+    assert f'"amount": "{written}"' in uguaglianza.dumps(read, "json")
+    for fmt in ("json", "yaml"):
+        assert uguaglianza.loads(uguaglianza.dumps(read, fmt), fmt) == read
+
+
+def test_an_exponent_too_large_to_write_out_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Money.model_validate({"amount": Decimal("1E+999999999"), "currency": "EUR"})
+    assert caught.value.errors()[0]["type"] == "decimal_max_digits"
 
 
 def test_money_is_exact() -> None:

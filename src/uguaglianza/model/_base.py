@@ -23,6 +23,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     JsonValue,
+    PlainSerializer,
     PlainValidator,
     StrictBool,
     StrictInt,
@@ -260,8 +261,43 @@ _AMOUNT_TEXT = r"[0-9]+(\.[0-9]+)?"
 _NON_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
 
 
+#: The most digits a number written with an exponent (``1E+20``) is spelled out to.
+MAX_SPELLED_DIGITS = 400
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    """*value* without a positive exponent, or an error if too long to write out.
+
+    Files write numbers as digits with an optional dot, so a number read with an exponent
+    (``3.6E+16``, ``1E-7``) is written out in full; one too long for that is refused here.
+    """
+    if not value.is_finite():
+        return value
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite numbers have an integer exponent
+    if abs(exponent) + len(value.as_tuple().digits) > MAX_SPELLED_DIGITS:
+        raise PydanticCustomError(
+            "decimal_max_digits",
+            "{text} has more than {limit} digits when written out; no amount or quantity "
+            "needs that many",
+            {"text": str(value), "limit": MAX_SPELLED_DIGITS},
+        )
+    return Decimal(format(value, "f")) if exponent > 0 else value
+
+
+def _spelled_out(value: Decimal) -> str:
+    """*value* as written in files: digits and an optional dot, never an exponent."""
+    return format(value, "f")
+
+
+#: Numbers go to JSON as they go to files: ``1E-7`` is written ``0.0000001``.
+_SPELLED_OUT = PlainSerializer(_spelled_out, return_type=str, when_used="json")
+
+
 def _reject_inexact(value: object) -> object:
     """Refuse binary floats: an amount must be exact (write it as a string or integer)."""
+    if isinstance(value, Decimal):
+        return _plain_decimal(value)
     if isinstance(value, float):
         raise PydanticCustomError(
             "inexact_number",
@@ -300,6 +336,7 @@ Quantity = Annotated[
     Decimal,
     BeforeValidator(_reject_inexact),
     Field(allow_inf_nan=False),
+    _SPELLED_OUT,
     WithJsonSchema(
         {
             "anyOf": [
@@ -316,6 +353,7 @@ Amount = Annotated[
     Decimal,
     BeforeValidator(_reject_inexact_amount),
     Field(allow_inf_nan=False, ge=0),
+    _SPELLED_OUT,
     WithJsonSchema(
         {
             "anyOf": [
