@@ -163,9 +163,7 @@ def test_money_rejects_inexact_or_invalid_amounts(amount: object, code: str) -> 
     ("text", "written"),
     [("3.625113203829223E+16", "36251132038292230"), ("1E-7", "0.0000001"), ("2.50E+2", "250")],
 )
-def test_amounts_read_with_an_exponent_are_written_as_plain_digits(
-    text: str, written: str
-) -> None:
+def test_amounts_read_with_an_exponent_are_written_as_plain_digits(text: str, written: str) -> None:
     example = uguaglianza.load(EXAMPLES / "bologna-accordo-antiviolenza.yaml")
     original = uguaglianza.dumps(example, "json")
     first = re.search(r'"amount": "[0-9.]+"', original)
