@@ -15,6 +15,15 @@ SECOND_MAYOR = {
     "period": {"start": "2023"},
 }
 
+# One act adopting the plan and a related plan: its missing date or issuer is one finding.
+ADOPTS_TWO_PLANS = [
+    (
+        "related_plans",
+        [{"id": "piao", "kind": "piao", "name": "PIAO", "owner": "org-cm", "status": "adopted"}],
+    ),
+    ("acts[0].effects[+]", {"effect": "adopts", "target": "piao"}),
+]
+
 TRIGGERS = [
     pytest.param(
         [("plan.actions[0].period", {"start": "2023", "end": "2022"})], ["UG201"], id="UG201-action"
@@ -42,7 +51,13 @@ TRIGGERS = [
         id="UG206-only-planned",
     ),
     pytest.param([("acts[0].date", None)], ["UG207"], id="UG207"),
+    pytest.param(
+        [*ADOPTS_TWO_PLANS, ("acts[0].date", None)], ["UG207"], id="UG207-once-for-two-plans"
+    ),
     pytest.param([("acts[0].issuer", None)], ["UG208"], id="UG208"),
+    pytest.param(
+        [*ADOPTS_TWO_PLANS, ("acts[0].issuer", None)], ["UG208"], id="UG208-once-for-two-plans"
+    ),
     pytest.param([("acts[0].issuer", "org-c1")], ["UG209"], id="UG209"),
     pytest.param([("acts[0].number", "12/2021")], ["UG210"], id="UG210"),
     pytest.param(

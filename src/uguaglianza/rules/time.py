@@ -205,17 +205,23 @@ def _check_adopted_without_act(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_adoption_date(ctx: Context) -> Iterator[Hit]:
+    seen: set[tuple[str | int, ...]] = set()  # an act adopting two plans lacks one date
     for _, found in _adopted_plans(ctx):
         for adoption in found:
-            if adoption.act is not None and adoption.act_loc and adoption.date is None:
-                yield Hit((*adoption.act_loc, "date"), None, {"act": adoption.act.id})
+            act, where = adoption.act, adoption.act_loc
+            if act is not None and where and where not in seen and adoption.date is None:
+                seen.add(where)
+                yield Hit((*where, "date"), None, {"act": act.id})
 
 
 def _check_adoption_issuer(ctx: Context) -> Iterator[Hit]:
+    seen: set[tuple[str | int, ...]] = set()  # an act adopting two plans lacks one issuer
     for _, found in _adopted_plans(ctx):
         for adoption in found:
-            if adoption.act is not None and adoption.act_loc and adoption.act.issuer is None:
-                yield Hit((*adoption.act_loc, "issuer"), None, {"act": adoption.act.id})
+            act, where = adoption.act, adoption.act_loc
+            if act is not None and where and where not in seen and act.issuer is None:
+                seen.add(where)
+                yield Hit((*where, "issuer"), None, {"act": act.id})
 
 
 def _check_adoption_by_owner(ctx: Context) -> Iterator[Hit]:
