@@ -37,8 +37,8 @@ UNREADABLE = Rule(
     title=Text("Il file si legge come JSON o YAML", "The file reads as JSON or YAML"),
     message=Text("il file non si può leggere: {detail}", "the file cannot be read: {detail}"),
     hint=Text(
-        "controlla percorso, estensione (.json, .yaml, .yml), codifica UTF-8 e sintassi",
-        "check the path, the extension (.json, .yaml, .yml), UTF-8 encoding and syntax",
+        "controlla percorso, estensione (.json, .yaml, .yml, .xlsx), codifica UTF-8 e sintassi",
+        "check the path, the extension (.json, .yaml, .yml, .xlsx), UTF-8 encoding and syntax",
     ),
     severity=Severity.ERROR,
     rationale=Text(
