@@ -121,6 +121,9 @@ def test_str_of_a_finding_is_the_command_line_s_line_and_of_a_report_a_summary()
     assert str(finding) == finding.format("en")
     assert "\n" not in str(finding)
     assert str(report) == f"no errors: {report.summary('en')}"
+    codes = sorted({found.code for found in report.findings})
+    assert repr(report) == f"<Report: {report.summary('en')}; {', '.join(codes)}>"
+    assert repr(type(report)()) == "<Report: 0 errors, 0 warnings, 0 infos>"
     set_language("it")
     assert str(finding) == finding.format("it")
     assert str(report).startswith("nessun errore: ")

@@ -350,6 +350,11 @@ class Report:
             for s in Severity
         )
 
+    def __repr__(self) -> str:
+        """A short form for consoles and notebooks: the counts and the codes found."""
+        codes = ", ".join(sorted({finding.code for finding in self.findings}))
+        return f"<Report: {self.summary('en')}{'; ' + codes if codes else ''}>"
+
     def __str__(self) -> str:
         """Whether the document passed and how many findings of each severity."""
         from uguaglianza.display import get_language
