@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from uguaglianza.cli._common import (
@@ -13,8 +12,9 @@ from uguaglianza.cli._common import (
     add_redact_options,
     apply_redaction,
     read_document,
+    write_output,
 )
-from uguaglianza.errors import InputError, MissingExtraError
+from uguaglianza.errors import MissingExtraError
 
 
 def register(commands: Any) -> None:
@@ -46,17 +46,7 @@ def run(args: argparse.Namespace) -> int:
         data = ical_bytes(events)
     except MissingExtraError as error:
         raise CommandError(str(error)) from None
-    if args.output:
-        from uguaglianza.io._write import atomic_write
-
-        try:
-            atomic_write(Path(args.output), data)
-        except InputError as error:
-            raise CommandError(str(error)) from None
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_output(args.output, data)
     for item in events.left_out:
         print(f"uguaglianza: {args.file}: left out {item.format()}", file=sys.stderr)
     if not events.events:

@@ -55,6 +55,21 @@ def issue_line(issue: Issue) -> str:
     return text
 
 
+def write_output(output: str | None, data: bytes) -> None:
+    """Write *data* to the file *output* (atomically), or to standard output without one."""
+    if output:
+        from uguaglianza.io._write import atomic_write
+
+        try:
+            atomic_write(Path(output), data)
+        except InputError as error:
+            raise CommandError(str(error)) from None
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
 def write_json(data: Any, out: TextIO | None = None) -> None:
     """Print *data* as indented JSON to *out* (the current standard output by default)."""
     stream = sys.stdout if out is None else out

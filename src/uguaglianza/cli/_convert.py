@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from uguaglianza.cli._common import (
@@ -13,11 +12,11 @@ from uguaglianza.cli._common import (
     add_redact_options,
     apply_redaction,
     read_document,
+    write_output,
 )
 from uguaglianza.cli._graph import iso_date
 from uguaglianza.errors import InputError, MissingExtraError
 from uguaglianza.io import dumps
-from uguaglianza.io._write import atomic_write
 
 _LINKED = ("jsonld", "ttl")
 _TABLES = ("xlsx", "datapackage")
@@ -104,15 +103,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
     else:
         data = _linked(doc, args) if args.to in _LINKED else dumps(doc, args.to).encode("utf-8")
-    if args.output:
-        try:
-            atomic_write(Path(args.output), data)
-        except InputError as error:
-            raise CommandError(str(error)) from None
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_output(args.output, data)
     return EXIT_OK
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import Any
 
 from uguaglianza.cli._common import (
@@ -14,8 +13,9 @@ from uguaglianza.cli._common import (
     add_redact_options,
     apply_redaction,
     read_document,
+    write_output,
 )
-from uguaglianza.errors import InputError, MissingExtraError
+from uguaglianza.errors import MissingExtraError
 
 _FORMATS = ("graphml", "gexf", "json", "png", "svg")
 _PICTURES = ("png", "svg")
@@ -73,15 +73,5 @@ def run(args: argparse.Namespace) -> int:
         data = graph_bytes(graph, args.to)
     except MissingExtraError as error:
         raise CommandError(str(error)) from None
-    if args.output:
-        from uguaglianza.io._write import atomic_write
-
-        try:
-            atomic_write(Path(args.output), data)
-        except InputError as error:
-            raise CommandError(str(error)) from None
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_output(args.output, data)
     return EXIT_OK

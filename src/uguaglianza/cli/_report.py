@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
-from pathlib import Path
 from typing import Any
 
 from uguaglianza.cli._common import (
@@ -14,8 +12,9 @@ from uguaglianza.cli._common import (
     add_redact_options,
     apply_redaction,
     read_document,
+    write_output,
 )
-from uguaglianza.errors import InputError, MissingExtraError
+from uguaglianza.errors import MissingExtraError
 
 
 def _day(text: str) -> datetime.date:
@@ -71,15 +70,5 @@ def run(args: argparse.Namespace) -> int:
             f"{args.file}: {error}" if isinstance(error, UnknownPlanError) else str(error)
         ) from None
     data = text.encode("utf-8")
-    if args.output:
-        from uguaglianza.io._write import atomic_write
-
-        try:
-            atomic_write(Path(args.output), data)
-        except InputError as error:
-            raise CommandError(str(error)) from None
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_output(args.output, data)
     return EXIT_OK

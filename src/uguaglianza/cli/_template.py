@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from uguaglianza.cli._common import EXIT_OK, CommandError
-from uguaglianza.errors import InputError, MissingExtraError
+from uguaglianza.cli._common import EXIT_OK, CommandError, write_output
+from uguaglianza.errors import MissingExtraError
 
 
 def register(commands: Any) -> None:
@@ -34,7 +33,6 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the blank workbook."""
-    from uguaglianza.io._write import atomic_write
     from uguaglianza.io.workbook import template_bytes
 
     if not args.output and sys.stdout.isatty():
@@ -43,13 +41,5 @@ def run(args: argparse.Namespace) -> int:
         data = template_bytes(args.document)
     except MissingExtraError as error:
         raise CommandError(str(error)) from None
-    if args.output:
-        try:
-            atomic_write(Path(args.output), data)
-        except InputError as error:
-            raise CommandError(str(error)) from None
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_output(args.output, data)
     return EXIT_OK
