@@ -89,6 +89,52 @@ def test_a_transfer_out_of_a_grant_continues_the_grant(
     assert chains["desk"] == ("fund", "grant", "org-cm", "agency", "assoc", "desk")
 
 
+def test_a_fund_paid_by_a_transfer_reaches_what_the_transfer_is_for(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["funds"].append({"id": "pool", "kind": "local_budget", "name": "Risorse comuni"})
+    data["transfers"].append(
+        {"id": "into-pool", "payer": "org-a", "payee": "pool", "purpose": "desk"}
+    )
+    result = funding_links(coordination_graph(uguaglianza.from_data(data)))
+    pool = {
+        item.node.id: item for item in next(r for r in result.funds if r.fund.id == "pool").reached
+    }
+    assert (pool["desk"].chain, pool["desk"].how) == (("pool", "desk"), "purpose")
+    # The payer's own flow still runs through the fund to the purpose.
+    payer = next(r for r in result.funds if r.fund.id == "org-a")
+    assert payer.payer_kind == "transfer_payer"
+    chains = {item.node.id: item.chain for item in payer.reached}
+    assert chains["desk"] == ("org-a", "pool", "desk")
+    # Another fund is not credited with what is paid into the pool.
+    assert not result.linked("fund", "pool")
+
+
+def test_the_bologna_agreement_resources_reach_what_the_metropolitan_city_pays_for(
+    example: Callable[[str], Any],
+) -> None:
+    graph = coordination_graph(example("bologna-accordo-antiviolenza"))
+    result = funding_links(graph)
+    reached = {
+        item.node.id: item
+        for item in next(r for r in result.funds if r.fund.id == "risorse-accordo").reached
+    }
+    # Both transfers of the Città metropolitana into the resources name their purpose.
+    assert reached["sistema-metropolitano-antiviolenza"].chain == (
+        "risorse-accordo",
+        "sistema-metropolitano-antiviolenza",
+    )
+    assert reached["livello-consulenza"].how == "purpose"
+    # ...and the listening desks' level is answered for by its partners.
+    assert reached["casa-delle-donne"].chain == (
+        "risorse-accordo",
+        "livello-consulenza",
+        "casa-delle-donne",
+    )
+    assert reached["cm-bologna"].how == "lead"  # it answers for the level as its lead
+
+
 def test_without_its_lead_the_partners_keep_their_link(full_graph: CoordinationGraph) -> None:
     graph = apply_scenario(full_graph, remove_nodes=["org-cm"])
     reached = funding_links(graph).reached("fund")

@@ -6,6 +6,8 @@ project or action), ``awarded_to`` (grant → recipient) and ``co_finances`` (co
 grant). A transfer pays, link by link, from its payer through its intermediaries (``via``)
 to its payee, then to its purpose; a transfer that names its grant continues that grant's
 flow, so a lead that passes part of a grant on to a partner is followed to the partner.
+A fund that is the payee of transfers reaches what those transfers are for (its own
+money is what is paid into it), as well as what it funds directly.
 A funded project or action answers for the money through its lead (``lead``); its
 partners, and the agencies they act through, are linked through the project or action
 itself (``partner``, ``through``), not through the lead, so that a lead's departure is no
@@ -119,6 +121,7 @@ class _Money:
         self.partners: dict[str, list[tuple[str, str | None]]] = {}
         self.steps: dict[tuple[str, str], list[str]] = {}  # (transfer, payer) → next
         self.purpose: dict[str, list[str]] = {}  # transfer → what it is for
+        self.spent: dict[str, list[str]] = {}  # payee → what the transfers it receives are for
         self.grant_of: dict[str, str] = {}  # transfer → the grant it pays out
         self.transfers_of: dict[str, list[str]] = {}  # payer or grant → transfers it starts
         self.co_financers: list[str] = []
@@ -129,6 +132,7 @@ class _Money:
             transfer = data.get("transfer")
             if kind == "funds" and isinstance(transfer, str):
                 self.purpose.setdefault(transfer, []).append(v)
+                self.spent.setdefault(u, []).append(v)  # drawn from the transfer's payee
             elif kind in _FLOWS:
                 self.flows.setdefault(u, []).append((v, str(kind)))
                 if kind == "co_finances" and self.kind.get(u) != "fund":
@@ -182,6 +186,9 @@ class _Money:
             for target, how in self.flows.get(node, ()):
                 if how != "co_finances" or node == root:  # a co-funder pays its own share
                     reach(target, node, how)
+            if node == root and self.kind.get(node) == "fund":  # what is paid into it
+                for purpose in self.spent.get(node, ()):
+                    reach(purpose, node, "purpose")
             if node == root or self.kind.get(node) == "grant":  # whose money it is
                 for transfer in self.transfers_of.get(node, ()):
                     self._transfer(transfer, node, reach)
