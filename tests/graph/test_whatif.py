@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from uguaglianza.graph import CoordinationGraph, apply_scenario, metrics, what_if
+import uguaglianza
+from uguaglianza.graph import (
+    CoordinationGraph,
+    apply_scenario,
+    coordination_graph,
+    metrics,
+    what_if,
+)
 
 
 def test_metrics_cover_every_analysis(full_graph: CoordinationGraph) -> None:
@@ -115,6 +124,32 @@ def test_what_if_says_which_case_paths_break(full_graph: CoordinationGraph) -> N
     data = json.loads(json.dumps(result.to_dict()))
     assert data["broken_paths"] == [{"desk": "desk", "target_kind": "legal_advice"}]
     assert what_if(full_graph).broken_paths() == ()
+
+
+def test_a_removed_desk_takes_its_paths_with_it(full_graph: CoordinationGraph) -> None:
+    result = what_if(full_graph, remove_nodes=["desk"])
+    lost = result.change_of("case_paths")
+    assert lost is not None and len(lost.lost) == 2  # the desk's two paths are gone...
+    assert result.broken_paths() == ()  # ...but no desk still there lost its way
+    assert result.removed_desks() == ("desk",)
+    assert "case paths break" not in repr(result) and "1 desks removed" in repr(result)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert (data["broken_paths"], data["removed_desks"]) == ([], ["desk"])
+
+
+def test_a_remaining_desk_losing_its_only_way_is_a_broken_path(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"].append(
+        {"id": "line", "kind": "helpline", "name": "Linea", "networks": [{"network": "network"}]}
+    )
+    graph = coordination_graph(uguaglianza.from_data(data))
+    assert "line→legal_advice" in metrics(graph)["case_paths"]
+    result = what_if(graph, remove_nodes=["desk", "network"])
+    assert ("line", "legal_advice") in result.broken_paths()
+    assert all(desk == "line" for desk, _ in result.broken_paths())
+    assert result.removed_desks() == ("desk",)
 
 
 def test_both_sides_look_for_the_same_kinds(full_graph: CoordinationGraph) -> None:

@@ -95,6 +95,7 @@ class CasePaths(Tabular):
         target_kinds: the target kinds asked for.
         absent_desk_kinds: desk kinds no service of the graph has.
         absent_target_kinds: target kinds no service of the graph has: no path is looked for.
+        desks: every desk of the kinds asked for, with or without a path.
     """
 
     paths: tuple[CasePath, ...]
@@ -103,6 +104,7 @@ class CasePaths(Tabular):
     target_kinds: tuple[str, ...]
     absent_desk_kinds: tuple[str, ...] = ()
     absent_target_kinds: tuple[str, ...] = ()
+    desks: tuple[NodeRef, ...] = ()
 
     @property
     def meaningful(self) -> bool:
@@ -131,6 +133,7 @@ class CasePaths(Tabular):
             "target_kinds": list(self.target_kinds),
             "absent_desk_kinds": list(self.absent_desk_kinds),
             "absent_target_kinds": list(self.absent_target_kinds),
+            "desks": [desk.to_dict() for desk in self.desks],
             "paths": [path.to_dict() for path in self.paths],
             "unreachable": [
                 {"desk": desk.to_dict(), "target_kind": kind} for desk, kind in self.unreachable
@@ -237,5 +240,11 @@ def case_paths(
                 )
             )
     return CasePaths(
-        tuple(paths), tuple(missing), desks_wanted, targets_wanted, absent_desks, absent_targets
+        tuple(paths),
+        tuple(missing),
+        desks_wanted,
+        targets_wanted,
+        absent_desks,
+        absent_targets,
+        tuple(node_ref(graph, desk) for desk in desks),
     )

@@ -9,6 +9,7 @@ For notebooks modelling scenarios::
         print(item)            # e.g. funded[fami-2021-2027]: 11 → 5 (lost ...)
     result.territories_losing()  # {"anti_violence_centre": ("com-a", ...)}
     result.broken_paths()        # (("desk-1", "legal_advice"), ...)
+    result.removed_desks()       # ("desk-2",): its paths went with it, none of them broke
 """
 
 from __future__ import annotations
@@ -111,20 +112,30 @@ class WhatIf(Tabular):
         }
 
     def broken_paths(self) -> tuple[tuple[str, str], ...]:
-        """The (desk, target kind) pairs that had a case path and have none any more."""
+        """The (desk, target kind) pairs of desks still there that had a case path and have none.
+
+        A desk the scenario removes takes its paths with it: see :meth:`removed_desks`.
+        """
         lost = self.change_of("case_paths")
         if lost is None:
             return ()
+        gone = set(self.removed_desks())
         pairs = (pair.rsplit(_PAIR, 1) for pair in lost.lost)
-        return tuple((desk, kind) for desk, kind in pairs)
+        return tuple((desk, kind) for desk, kind in pairs if desk not in gone)
+
+    def removed_desks(self) -> tuple[str, ...]:
+        """The desks the scenario takes away (their case paths are not counted as broken)."""
+        change = self.change_of("desks")
+        return () if change is None else change.lost
 
     def __repr__(self) -> str:
         losing = self.territories_losing()
-        broken = self.broken_paths()
+        broken, removed = self.broken_paths(), self.removed_desks()
         extra = "".join(
             [
                 *(f"; {len(ids)} territories lose {kind}" for kind, ids in losing.items()),
                 f"; {len(broken)} case paths break" if broken else "",
+                f"; {len(removed)} desks removed" if removed else "",
             ]
         )
         return f"WhatIf({self.scenario}: {preview(self.changes, 4)}{extra})"
@@ -137,6 +148,7 @@ class WhatIf(Tabular):
             "broken_paths": [
                 {"desk": desk, "target_kind": kind} for desk, kind in self.broken_paths()
             ],
+            "removed_desks": list(self.removed_desks()),
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             "changes": [item.to_dict() for item in self.changes],
@@ -158,8 +170,8 @@ def metrics(
     """Every metric the analyses give, for comparing two versions of a graph.
 
     ``lacking[KIND]`` lists the territories where no service of each of *service_kinds*
-    (``None``: the broadest kinds of the graph's services) is present; ``case_paths`` the
-    ``desk→kind`` pairs with a case path.
+    (``None``: the broadest kinds of the graph's services) is present; ``desks`` the desks
+    of *desk_kinds*; ``case_paths`` the ``desk→kind`` pairs with a case path.
     """
     network = shared_network(graph)
     kinds = tuple(territory_kinds)
@@ -181,6 +193,7 @@ def metrics(
             f"lacking[{kind}]": tuple(sorted(ref.id for ref in covered.lacking(kind)))
             for kind in covered.service_kinds
         },
+        "desks": tuple(sorted(desk.id for desk in paths.desks)),
         "case_paths": tuple(
             sorted({f"{path.desk.id}{_PAIR}{path.target_kind}" for path in paths.paths})
         ),
