@@ -187,6 +187,26 @@ def test_coverage_and_paths_take_their_kinds_from_the_command_line() -> None:
     assert paths["unreachable"] == []
 
 
+def test_analyse_as_of_a_date_leaves_services_not_operating_out_of_case_paths() -> None:
+    # REACTION's new anti-discrimination centres are planned: on a date they serve no one.
+    options = ("--sections", "paths", "--format", "json")
+    kinds = ("--from-kind", "anti_discrimination_centre", "--to-kind", "anti_discrimination_centre")
+    undated = run("analyse", MILANO, *options, *kinds)
+    dated = run("analyse", MILANO, *options, *kinds, "--as-of", "2025-01-01")
+    assert undated.returncode == 0 and dated.returncode == 0, dated.stderr
+    desks = [
+        [path["desk"]["id"] for path in json.loads(result.stdout)["paths"]["paths"]]
+        for result in (undated, dated)
+    ]
+    assert desks == [
+        ["centri-antidiscriminazione-esistenti", "nuovi-centri-antidiscriminazione"],
+        ["centri-antidiscriminazione-esistenti"],
+    ]
+    paths = json.loads(dated.stdout)["paths"]
+    assert paths["as_of"] == "2025-01-01"
+    assert [ref["id"] for ref in paths["not_operating"]] == ["nuovi-centri-antidiscriminazione"]
+
+
 def test_analyse_as_json_with_chosen_sections() -> None:
     result = run(
         "analyse", MILANO, "--format", "json", "--sections", "funding,hubs", "--sample", "3"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import uguaglianza
-from uguaglianza.graph import CoordinationGraph, as_of, case_paths, coordination_graph
+from uguaglianza.graph import CoordinationGraph, analyse, as_of, case_paths, coordination_graph
+from uguaglianza.graph.analysis.text import render
 
 
 def test_a_referral_relation_is_followed_first(full_graph: CoordinationGraph) -> None:
@@ -88,3 +89,76 @@ def test_kinds_the_network_lacks_give_no_no_path_lines(full_graph: CoordinationG
     assert nothing.absent_desk_kinds == ("helpline",) and not nothing.meaningful
     data = json.loads(json.dumps(result.to_dict()))
     assert data["absent_target_kinds"] == ["shelter", "helpline"]
+
+
+def _closing_centre(full_data: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The centre closes in 2024; legal advice is reached only through its referrals."""
+    data = full_data()
+    data["services"][2]["statuses"] = [{"status": "closed", "period": {"start": "2024"}}]
+    data["services"][1].pop("networks")
+    data["services"].append(
+        {
+            "id": "cav-2",
+            "kind": "anti_violence_centre",
+            "name": "Centro due",
+            "networks": [{"network": "network"}],
+        }
+    )
+    data["relations"].append({"kind": "refers_cases_to", "subject": "cav", "target": "legal"})
+    return data
+
+
+def test_a_closed_centre_is_neither_target_nor_step(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = coordination_graph(uguaglianza.from_data(_closing_centre(full_data)))
+    open_then = {p.target_kind: p for p in case_paths(graph, as_of=dt.date(2023, 6, 1)).paths}
+    assert open_then["anti_violence_centre"].path == ("desk", "cav")
+    assert open_then["legal_advice"].path == ("desk", "cav", "legal")
+    result = case_paths(graph, as_of=dt.date(2025, 1, 1))
+    paths = {p.target_kind: p for p in result.from_desk("desk")}
+    # The next open centre is reached; legal advice was only reachable through the closed one.
+    assert paths["anti_violence_centre"].path == ("desk", "network", "cav-2")
+    assert "legal_advice" not in paths
+    assert [(ref.id, kind) for ref, kind in result.unreachable] == [("desk", "legal_advice")]
+    assert [ref.id for ref in result.not_operating] == ["cav"]
+    assert result.as_of == "2025-01-01" and result.idle_target_kinds == ()
+    # A graph built on the date is read on that date, as coverage reads it.
+    on_the_day = case_paths(as_of(graph, dt.date(2025, 1, 1)))
+    assert on_the_day.paths == result.paths and on_the_day.as_of == "2025-01-01"
+    # With no date, statuses are not read, as in coverage.
+    undated = {p.target_kind: p.path for p in case_paths(graph).paths}
+    assert undated["legal_advice"] == ("desk", "cav", "legal")
+
+
+def test_a_closed_desk_starts_no_path(full_data: Callable[[], dict[str, Any]]) -> None:
+    data = full_data()
+    data["services"][0]["statuses"] = [{"status": "suspended", "period": {"start": "2024"}}]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    result = case_paths(graph, as_of=dt.date(2025, 1, 1))
+    assert result.paths == () and result.unreachable == () and result.desks == ()
+    assert [ref.id for ref in case_paths(graph, as_of=dt.date(2023, 6, 1)).desks] == ["desk"]
+
+
+def test_when_the_only_target_is_suspended_the_pair_has_no_path_and_says_why(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"][1]["statuses"] = [{"status": "suspended", "period": {"start": "2024-03"}}]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    day = dt.date(2024, 6, 1)
+    result = case_paths(graph, target_kinds=["legal_advice"], as_of=day)
+    assert result.paths == ()
+    assert [(ref.id, kind) for ref, kind in result.unreachable] == [("desk", "legal_advice")]
+    assert result.absent_target_kinds == ()  # the network has one, not operating on the day
+    assert result.idle_target_kinds == ("legal_advice",)
+    assert "no target of kind legal_advice operating on 2024-06-01" in repr(result)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["idle_target_kinds"] == ["legal_advice"]
+    assert data["not_operating"][0]["id"] == "legal"
+    # analyse, as the command line runs it, reads the date it analyses as of.
+    analysis = analyse(graph, sections=["paths"], target_kinds=["legal_advice"], as_of=day)
+    assert analysis.results["paths"].idle_target_kinds == ("legal_advice",)
+    text = "\n".join(render(analysis, 10, "en"))
+    assert "no service of kind" in text and "operating on 2024-06-01: no path to it" in text
+    assert case_paths(graph, target_kinds=["legal_advice"]).paths != ()  # no date: operating

@@ -10,10 +10,17 @@ A service is of a kind when its kind, a broader code of its kind or something it
 ``offers`` is that kind: a desk that offers legal advice reaches legal advice itself (a
 path of one node). Kinds no service of the graph has are reported as absent, with no
 "no path" pair for them: the network has no such service, rather than no way to it.
+
+Give ``as_of`` for the paths on a date: only what is valid then counts, and a service
+suspended, closed, planned or awaiting reactivation on that date (its ``statuses``) is
+neither a desk, nor a target, nor a step on the way. A kind whose only services are not
+operating is not absent: its pairs have no path, and ``idle_target_kinds`` says why. A
+graph built ``as_of`` a date is read on that date; with no date, statuses are not read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,12 +32,14 @@ from uguaglianza.graph._access import edge_kinds, node_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
     node_ref,
+    operating_on,
     preview,
     service_codes,
     shared_network,
 )
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import CASE_PATH_NODE_KINDS
+from uguaglianza.graph.views import as_of as graph_as_of
 from uguaglianza.tables import Tabular
 
 __all__ = ["DESK_KINDS", "TARGET_KINDS", "CasePath", "CasePaths", "case_paths"]
@@ -96,6 +105,9 @@ class CasePaths(Tabular):
         absent_desk_kinds: desk kinds no service of the graph has.
         absent_target_kinds: target kinds no service of the graph has: no path is looked for.
         desks: every desk of the kinds asked for, with or without a path.
+        as_of: the date of the paths, if any: services not operating then are left out.
+        not_operating: the services left out, not operating on that date.
+        idle_target_kinds: target kinds the graph has, but no service of them operating.
     """
 
     paths: tuple[CasePath, ...]
@@ -105,6 +117,9 @@ class CasePaths(Tabular):
     absent_desk_kinds: tuple[str, ...] = ()
     absent_target_kinds: tuple[str, ...] = ()
     desks: tuple[NodeRef, ...] = ()
+    as_of: str | None = None
+    not_operating: tuple[NodeRef, ...] = ()
+    idle_target_kinds: tuple[str, ...] = ()
 
     @property
     def meaningful(self) -> bool:
@@ -124,6 +139,9 @@ class CasePaths(Tabular):
             text += f"; no desk of kind {', '.join(self.absent_desk_kinds)}"
         if self.absent_target_kinds:
             text += f"; no target of kind {', '.join(self.absent_target_kinds)}"
+        if self.idle_target_kinds:
+            idle = ", ".join(self.idle_target_kinds)
+            text += f"; no target of kind {idle} operating on {self.as_of}"
         return text + ")"
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,6 +152,9 @@ class CasePaths(Tabular):
             "absent_desk_kinds": list(self.absent_desk_kinds),
             "absent_target_kinds": list(self.absent_target_kinds),
             "desks": [desk.to_dict() for desk in self.desks],
+            "as_of": self.as_of,
+            "not_operating": [ref.to_dict() for ref in self.not_operating],
+            "idle_target_kinds": list(self.idle_target_kinds),
             "paths": [path.to_dict() for path in self.paths],
             "unreachable": [
                 {"desk": desk.to_dict(), "target_kind": kind} for desk, kind in self.unreachable
@@ -182,6 +203,7 @@ def case_paths(
     desk_kinds: Iterable[str] = DESK_KINDS,
     target_kinds: Iterable[str] = TARGET_KINDS,
     network: nx.Graph[str] | None = None,
+    as_of: dt.date | None = None,
 ) -> CasePaths:
     """The shortest path from every desk to the nearest service of each target kind.
 
@@ -190,23 +212,35 @@ def case_paths(
         desk_kinds: service kinds where cases are reported (broader codes and what a
             service offers count, see the module's description).
         target_kinds: service kinds to reach, likewise.
-        network: the coordination network of *graph*, if already computed.
+        network: the coordination network of *graph*, if already computed (with
+            *as_of*, that of the graph cut to the date is used instead).
+        as_of: only what is valid on this date counts (the graph is cut as
+            ``views.as_of`` does), and only services operating then.
     """
     desks_wanted, targets_wanted = tuple(desk_kinds), tuple(target_kinds)
+    if as_of is not None:
+        graph, network = graph_as_of(graph, as_of), None
+    day = graph.graph.get("as_of") if as_of is None else as_of.isoformat()
     network = shared_network(graph) if network is None else network
     kinds = node_kinds(graph)
+    codes: dict[str, frozenset[str]] = {}
+    idle: list[str] = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "service":
+            codes[node] = service_codes(data)
+            if not operating_on(data, day):
+                idle.append(node)
+    available = {code for provides in codes.values() for code in provides}
+    for node in idle:  # neither a desk, nor a target, nor a step on the way
+        del codes[node]
+    operating = {code for provides in codes.values() for code in provides}
+    left_out = frozenset(idle)
     allowed = {
         node: _PREFERENCE.get(kind, len(_PREFERENCE))
         for node, kind in kinds.items()
-        if kind in CASE_PATH_NODE_KINDS
-    }
-    codes = {
-        node: service_codes(data)
-        for node, data in graph.nodes(data=True)
-        if data.get("kind") == "service"
+        if kind in CASE_PATH_NODE_KINDS and node not in left_out
     }
     desks = [n for n, provides in codes.items() if provides.intersection(desks_wanted)]
-    available = {code for provides in codes.values() for code in provides}
     absent_desks = tuple(kind for kind in desks_wanted if kind not in available)
     absent_targets = tuple(kind for kind in targets_wanted if kind not in available)
     referred_by: dict[str, list[str]] = {}
@@ -247,4 +281,7 @@ def case_paths(
         absent_desks,
         absent_targets,
         tuple(node_ref(graph, desk) for desk in desks),
+        day,
+        tuple(node_ref(graph, node) for node in idle),
+        tuple(k for k in targets_wanted if k in available and k not in operating),
     )

@@ -79,6 +79,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "  nessun servizio di tipo {kind} nella rete: nessun percorso cercato",
         "  no service of kind {kind} in the network: no path looked for",
     ),
+    "idle_target": (
+        "  nessun servizio di tipo {kind} operativo il {day}: nessun percorso verso di esso",
+        "  no service of kind {kind} operating on {day}: no path to it",
+    ),
     "funding": ("Flussi di finanziamento", "Funding flows"),
     "fund": ("  {payer} raggiunge {count}", "  {payer} reaches {count}"),
     "co_financer": (
@@ -214,6 +218,10 @@ def _paths(paths: Any, top: int, lang: Lang) -> list[str]:
     lines += [
         _say("absent_target", lang, kind=kind_label(kind, lang))
         for kind in paths.absent_target_kinds
+    ]
+    lines += [
+        _say("idle_target", lang, kind=kind_label(kind, lang), day=paths.as_of)
+        for kind in paths.idle_target_kinds
     ]
     missing = [f"{desk} → {kind}" for desk, kind in paths.unreachable]
     lines += [_say("no_path", lang, count=len(missing)), *_listed(missing, top, lang, "    ")]
