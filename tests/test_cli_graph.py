@@ -207,6 +207,24 @@ def test_analyse_as_of_a_date_leaves_services_not_operating_out_of_case_paths() 
     assert [ref["id"] for ref in paths["not_operating"]] == ["nuovi-centri-antidiscriminazione"]
 
 
+def test_coverage_can_be_asked_for_a_category_of_service_kinds() -> None:
+    # REACTION has anti-discrimination centres but no desk: the category finds them.
+    result = run(
+        "analyse",
+        MILANO,
+        "--sections",
+        "coverage",
+        "--format",
+        "json",
+        "--service-kind",
+        "anti_discrimination_service,anti_discrimination_desk",
+    )
+    assert result.returncode == 0, result.stderr
+    coverage = json.loads(result.stdout)["coverage"]
+    assert coverage["absent_kinds"] == ["anti_discrimination_desk"]
+    assert coverage["lacking"] == {"anti_discrimination_service": []}
+
+
 def test_analyse_as_json_with_chosen_sections() -> None:
     result = run(
         "analyse", MILANO, "--format", "json", "--sections", "funding,hubs", "--sample", "3"

@@ -10,7 +10,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from uguaglianza.codelists import codelist_names, load_codelist
+from uguaglianza.codelists import (
+    Code,
+    InvalidCodelistError,
+    codelist_names,
+    load_codelist,
+    parse_codelist,
+)
 
 SNAKE = "^[a-z][a-z0-9_]*$"
 _LABELS = {
@@ -44,6 +50,7 @@ FILE_SCHEMA: dict[str, Any] = {
                     "directed": {"type": "boolean"},
                     "inverse": {"type": "string", "pattern": SNAKE},
                     "broader": {"type": "string", "pattern": SNAKE},
+                    "category": {"type": "string", "pattern": SNAKE},
                     "pattern": {"type": "string", "minLength": 1},
                     "check": {"type": "string", "pattern": SNAKE},
                 },
@@ -541,3 +548,81 @@ def test_codes_with_a_broader_code_are_described() -> None:
     for name in NAMES:
         undescribed = [c.code for c in load_codelist(name) if c.broader and not c.description]
         assert undescribed == []
+
+
+def test_service_kinds_fall_into_categories_that_are_no_broader_codes() -> None:
+    kinds = load_codelist("service_kinds")
+    violence = kinds.categories()["anti_violence_service"]
+    for code in (
+        "centro_antiviolenza",
+        "casa_rifugio",
+        "pronta_accoglienza",
+        "second_stage_housing",
+        "sportello",
+        "helpline_1522",
+        "emergency_department_pathway",
+    ):
+        assert code in violence and kinds.category(code) == "anti_violence_service"
+    discrimination = kinds.categories()["anti_discrimination_service"]
+    for code in (
+        "regional_anti_discrimination_centre",
+        "territorial_node",
+        "information_point",
+        "ombudsman",
+        "guarantor",
+        "police_observatory",
+    ):
+        assert code in discrimination
+    # A category groups; it is no broader code, so what analyses read is unchanged.
+    assert kinds.lineage("casa_rifugio") == ("casa_rifugio", "shelter")
+    assert not kinds.is_a("casa_rifugio", "anti_violence_service")
+    assert kinds.category("helpline") is None  # a helpline may be for anything
+    assert kinds.category("anti_violence_service") == "anti_violence_service"
+    category = kinds.get("anti_violence_service")
+    assert category is not None and category.label_it == "Servizi antiviolenza"
+
+
+def test_a_declared_code_takes_the_category_of_its_broader_code() -> None:
+    kinds = load_codelist("service_kinds").extended(
+        [Code("casa_segreta", "Casa segreta", "Secret house", broader="casa_rifugio")]
+    )
+    assert kinds.category("casa_segreta") == "anti_violence_service"
+    assert kinds.lineage("casa_segreta") == ("casa_segreta", "casa_rifugio", "shelter")
+
+
+def test_lists_without_named_categories_group_by_their_broadest_codes() -> None:
+    posts = load_codelist("post_kinds")
+    assert posts.category("rettore") == "top_management"
+    assert posts.category("other") is None  # nothing narrower: no category
+    assert posts.categories()["staff"][0] == "staff"
+
+
+@pytest.mark.parametrize(
+    ("entries", "problem"),
+    [
+        ([{"code": "a", "label": {"it": "A", "en": "A"}, "category": "nope"}], "not a code"),
+        (
+            [
+                {"code": "a", "label": {"it": "A", "en": "A"}, "category": "b"},
+                {"code": "b", "label": {"it": "B", "en": "B"}, "category": "c"},
+                {"code": "c", "label": {"it": "C", "en": "C"}},
+            ],
+            "has a category itself",
+        ),
+    ],
+)
+def test_a_category_must_be_a_code_with_none_of_its_own(
+    entries: list[dict[str, Any]], problem: str
+) -> None:
+    text = json.dumps(
+        {
+            "name": "things",
+            "title": {"it": "Cose", "en": "Things"},
+            "description": "d",
+            "source": "s",
+            "codes": entries,
+        }
+    )
+    with pytest.raises(InvalidCodelistError, match=problem) as info:
+        parse_codelist(text, "things.json")
+    assert "codes[0].category" in str(info.value)

@@ -127,6 +127,27 @@ def test_gaps_by_kind_of_service_read_broader_codes_and_offers(
     assert "no shelter: 3" in repr(result)
 
 
+def test_a_category_counts_every_kind_in_it_only_when_asked_for(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = coordination_graph(uguaglianza.from_data(_network(full_data)))
+    asked = ["anti_violence_service", "shelter", "anti_discrimination_service"]
+    result = coverage(graph, service_kinds=asked)
+    gaps = {kind: [ref.id for ref in refs] for kind, refs in result.gaps().items()}
+    # The centre (com-b, through its operator) and the safe house (com-a) both count.
+    assert gaps["anti_violence_service"] == ["dist", "com-c"]
+    # The information point in com-c is an anti-discrimination service, as the desk is.
+    assert gaps["anti_discrimination_service"] == ["dist", "com-a"]
+    # The category changes nothing of what a kind counts: shelters are still shelters.
+    assert gaps["shelter"] == ["dist", "com-b", "com-c"]
+    (reach,) = [r for r in result.get("com-a").services if r.by.id == "refuge"]
+    assert reach.kinds == ("anti_violence_service", "casa_rifugio", "casa_segreta", "shelter")
+    # Not asked for, a category is no kind a service provides.
+    (plain,) = [r for r in coverage(graph).get("com-a").services if r.by.id == "refuge"]
+    assert "anti_violence_service" not in plain.kinds
+    assert "anti_violence_service" not in coverage(graph).service_kinds
+
+
 def test_a_bodys_remit_is_no_local_presence(full_graph: CoordinationGraph) -> None:
     result = coverage(full_graph, service_kinds=["anti_violence_centre"])
     com_a = result.get("com-a")

@@ -117,7 +117,8 @@ def register(commands: Any) -> None:
         "--service-kind",
         type=_kinds,
         metavar="KINDS",
-        help="coverage: kinds of service whose gaps to report, comma-separated "
+        help="coverage: kinds of service whose gaps to report, comma-separated; a category "
+        "such as anti_violence_service counts every kind in it "
         "(default: the broadest kind of every service in the document)",
     )
     parser.add_argument(

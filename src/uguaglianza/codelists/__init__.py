@@ -13,6 +13,9 @@ add codes of its own with :meth:`Codelist.extended`, but never redefine a shippe
 A code may name a ``broader`` code of the same list (SKOS ``broader``);
 ``posts.lineage("rettore")`` gives the code and every broader one above it, and
 ``posts.is_a("rettore", "top_management")`` asks whether a code falls under another.
+``kinds.category("casa_rifugio")`` gives the category a code falls in
+(``anti_violence_service``), which a list may name without making it a broader code;
+``categories()`` lists each category with its codes.
 
 Exceptions::
 

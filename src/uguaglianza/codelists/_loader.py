@@ -19,7 +19,7 @@ CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 """What every code (and group code) must look like: lowercase snake_case ASCII."""
 
 _DATA_DIR = "data"
-_KNOWN_KEYS = frozenset({"code", "label", "description", "group", "source", "broader"})
+_KNOWN_KEYS = frozenset({"code", "label", "description", "group", "source", "broader", "category"})
 # A suggestion must be at least this similar (difflib ratio) to be offered.
 _NEAREST_CUTOFF = 0.6
 # Label words shorter than this ("di", "e", "and") would only add noise to suggestions.
@@ -101,8 +101,9 @@ class Code:
     """One entry of a codelist: a stable code with Italian and English labels.
 
     ``broader`` names the code of the same list this one is a narrower kind of (SKOS
-    ``broader``); ``extra`` keeps any further keys of the data file (such as ``directed``
-    and ``inverse`` in ``relation_kinds``) as a read-only mapping.
+    ``broader``); ``category`` the code of the same list that groups it without being
+    broader (see :meth:`Codelist.category`); ``extra`` keeps any further keys of the data
+    file (such as ``directed`` and ``inverse`` in ``relation_kinds``) as a read-only mapping.
     """
 
     code: str = attrs.field(validator=[_is_str, _check_code])
@@ -112,6 +113,9 @@ class Code:
     group: str | None = attrs.field(default=None, validator=[_optional_str_field, _check_group])
     source: str | None = attrs.field(default=None, validator=_optional_str_field)
     broader: str | None = attrs.field(
+        default=None, validator=[_optional_str_field, _check_group], kw_only=True
+    )
+    category: str | None = attrs.field(
         default=None, validator=[_optional_str_field, _check_group], kw_only=True
     )
     extra: Mapping[str, Any] = attrs.field(
@@ -158,6 +162,7 @@ class Codelist:
     _lineages: Mapping[str, tuple[str, ...]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
+    _category_of: Mapping[str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Code] = {}
@@ -169,6 +174,37 @@ class Codelist:
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_keys", tuple(sorted(keys)))
         object.__setattr__(self, "_lineages", MappingProxyType(self._check_broader(index)))
+        object.__setattr__(self, "_category_of", MappingProxyType(self._grouping(index)))
+
+    def _grouping(self, index: Mapping[str, Code]) -> dict[str, str]:
+        """Every code's category, after checking that named categories are codes."""
+        for position, entry in enumerate(self.codes):
+            if entry.category is None:
+                continue
+            target = index.get(entry.category)
+            if target is None or target.category is not None:
+                why = "is not a code of this list" if target is None else "has a category itself"
+                raise InvalidCodelistError(
+                    f"codelist {self.name!r}",
+                    f"codes[{position}].category",
+                    f"{entry.category!r} (category of {entry.code!r}) {why}; name a code of "
+                    "this list that groups others, or remove 'category'",
+                )
+        named = {entry.category for entry in self.codes if entry.category is not None}
+        grouping: dict[str, str] = {}
+        for entry in self.codes:
+            lineage = self._lineages[entry.code]
+            if named:
+                own = (index[code].category for code in lineage)
+                top = entry.code if entry.code in named else next(filter(None, own), None)
+            else:
+                top = lineage[-1]
+            if top is not None:
+                grouping[entry.code] = top
+        if not named:  # a lineage's top with no narrower code is no category
+            tops = {top for code, top in grouping.items() if code != top}
+            grouping = {code: top for code, top in grouping.items() if top in tops}
+        return grouping
 
     def _check_broader(self, index: Mapping[str, Code]) -> dict[str, tuple[str, ...]]:
         """Every code's lineage, after checking that broader codes exist and never loop."""
@@ -254,6 +290,25 @@ class Codelist:
         """Whether *code* is *ancestor* or narrower than it, through any number of steps."""
         return ancestor in self.lineage(code)
 
+    def category(self, code: str) -> str | None:
+        """The category *code* falls in (see :meth:`categories`), or ``None``."""
+        return self._category_of.get(code)
+
+    def categories(self) -> dict[str, tuple[str, ...]]:
+        """Each category with the codes in it, itself first.
+
+        A list that names categories (``category``, as service kinds do) groups its codes
+        by them: a code is in the category named on it or on its nearest broader code,
+        which stays no broader code. Otherwise the broadest code of every lineage of more
+        than one code is a category.
+        """
+        found: dict[str, list[str]] = {}
+        for entry in self.codes:
+            top = self._category_of.get(entry.code)
+            if top is not None and entry.code != top:
+                found.setdefault(top, [top]).append(entry.code)
+        return {top: tuple(codes) for top, codes in found.items()}
+
     def extended(self, extra: Iterable[Code]) -> Codelist:
         """A new list with *extra* codes appended; reusing an existing code is an error.
 
@@ -320,6 +375,7 @@ def parse_codelist(text: str, file: str = "<codelist>") -> Codelist:
             "group": _optional_str(item, "group", file, path),
             "source": _optional_str(item, "source", file, path),
             "broader": _optional_str(item, "broader", file, path),
+            "category": _optional_str(item, "category", file, path),
         }
         extra = {key: value for key, value in item.items() if key not in _KNOWN_KEYS}
         try:

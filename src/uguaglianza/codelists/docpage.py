@@ -24,11 +24,15 @@ the source of its codes. Lists are open: a document adds codes of its own under
 
 A code may name a **broader** code of the same list (SKOS `broader`): `rettore` is a
 `head_of_institution`, which is `top_management`. A code's **category** is the broadest
-code above it; the categories of each list are listed with it below. Rules, profiles and
-analyses read a code through its broader codes: the "signed by top management" check of
-a GEP accepts a `rettore`, the CUG's opinion counts whether the CUG is an organisation or
-a body of kind `cug`, and a plan of a kind narrower than `gender_equality_plan` is checked
-under the GEP profile.
+code above it, unless the list names categories of its own (`category`): service kinds
+group into `anti_violence_service` and `anti_discrimination_service`, which are no broader
+codes, so that coverage still reads a `casa_rifugio` as a `shelter` and nothing more, and
+counts a whole category only when asked for it. A code a document declares takes the
+category of its broader code. The categories of each list are listed with it below.
+Rules, profiles and analyses read a code through its broader codes: the "signed by top
+management" check of a GEP accepts a `rettore`, the CUG's opinion counts whether the CUG
+is an organisation or a body of kind `cug`, and a plan of a kind narrower than
+`gender_equality_plan` is checked under the GEP profile.
 
 A code a document declares names its broader shipped code, and every rule, profile and
 analysis then treats it like that code:
@@ -94,33 +98,24 @@ def _frameworks() -> list[str]:
     return lines
 
 
-def _categories(codelist: Codelist) -> dict[str, list[str]]:
-    narrower: dict[str, list[str]] = {}
-    for entry in codelist:
-        lineage = codelist.lineage(entry.code)
-        if len(lineage) > 1:
-            narrower.setdefault(lineage[-1], []).append(entry.code)
-    return narrower
-
-
-def _category(codelist: Codelist, entry: Code, categories: dict[str, list[str]]) -> str:
-    top = codelist.lineage(entry.code)[-1]
-    return f"`{top}`" if top in categories else ""
+def _category(codelist: Codelist, entry: Code) -> str:
+    top = codelist.category(entry.code)
+    return f"`{top}`" if top else ""
 
 
 def _codelist(codelist: Codelist) -> list[str]:
     lines = [f"### `{codelist.name}` — {codelist.title_en}", "", f"*{codelist.title_it}*", ""]
     lines += [_cell(codelist.description), "", f"Source: {_cell(codelist.source)}.", ""]
-    categories = _categories(codelist)
+    categories = codelist.categories()
     if categories:
-        listed = "; ".join(f"`{top}` ({len(codes) + 1} codes)" for top, codes in categories.items())
+        listed = "; ".join(f"`{top}` ({len(codes)} codes)" for top, codes in categories.items())
         lines += [f"Categories: {listed}.", ""]
     lines += ["| code | English | Italiano | broader | category |", "|---|---|---|---|---|"]
     for entry in codelist:
         broader = f"`{entry.broader}`" if entry.broader else ""
         lines.append(
             f"| `{entry.code}` | {_cell(entry.label_en)} | {_cell(entry.label_it)} | "
-            f"{broader} | {_category(codelist, entry, categories)} |"
+            f"{broader} | {_category(codelist, entry)} |"
         )
     return [*lines, ""]
 

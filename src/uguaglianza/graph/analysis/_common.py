@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from uguaglianza.codelists import load_codelist
 from uguaglianza.graph.build import CoordinationGraph
 from uguaglianza.graph.views import coordination_network
 
@@ -17,6 +18,8 @@ __all__ = [
     "node_ref",
     "operating_on",
     "preview",
+    "service_categories",
+    "service_category",
     "service_codes",
     "shared_network",
     "territory_codes",
@@ -109,3 +112,19 @@ def operating_on(data: Mapping[str, Any], day: str | None) -> bool:
         if (not start or start <= day) and (not end or day <= end):
             return status not in NOT_OPERATING
     return True
+
+
+def service_categories() -> frozenset[str]:
+    """The categories of the shipped service kinds (``anti_violence_service``...)."""
+    return frozenset(load_codelist("service_kinds").categories())
+
+
+def service_category(data: Mapping[str, Any]) -> str | None:
+    """The category of a service node's kind, read through its broader codes, if any.
+
+    A category is no broader code: only an analysis asked for it counts it.
+    """
+    kinds = load_codelist("service_kinds")
+    broader = data.get("service_broader")
+    lineage = [str(data.get("service_kind", "")), *str(broader or "").split(",")]
+    return next((top for code in lineage if (top := kinds.category(code))), None)

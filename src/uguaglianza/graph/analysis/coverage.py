@@ -18,10 +18,12 @@ that contains it (through ``part_of`` links, at any depth): the comune, its dist
 metropolitan city... A service is present in a territory the same way, anchored at the
 territories it covers, or failing those at its operators' (each over its period). A
 service provides its kind, the broader codes of its kind and what it ``offers`` (a centre
-offering legal advice provides legal advice). Give ``as_of`` for the coverage on a date:
-only what is valid then counts, operators included, and a service suspended, closed,
-planned or awaiting reactivation on that date (its ``statuses``) is present nowhere.
-A graph built ``as_of`` a date is read on that date.
+offering legal advice provides legal advice); a category of kinds (``anti_violence_service``)
+is no broader code, and counts only when asked for: then every service whose kind is in
+it provides it. Give ``as_of`` for the coverage on a date: only what is valid then
+counts, operators included, and a service suspended, closed, planned or awaiting
+reactivation on that date (its ``statuses``) is present nowhere. A graph built ``as_of``
+a date is read on that date.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from uguaglianza.graph.analysis._common import (
     node_ref,
     operating_on,
     preview,
+    service_categories,
+    service_category,
     service_codes,
     territory_codes,
 )
@@ -78,7 +82,7 @@ class Reach:
             ``participant``, ``coordinates``, ``sub_body`` or ``operator``.
         through: the node that anchors it (the member, the sub-body...), if any.
         kinds: for a service, the kinds of service it provides (its kind, their broader
-            codes and what it offers), sorted.
+            codes and what it offers, and its kind's category when asked for), sorted.
     """
 
     by: NodeRef
@@ -360,8 +364,8 @@ def coverage(
         territory_kinds: territory kinds to report on; a territory counts when its kind or
             a broader code of it is one of them.
         service_kinds: kinds of service whose gaps to report; a service counts for its
-            kind, the broader codes of its kind and what it offers. ``None``: the broadest
-            kind of every service in the graph.
+            kind, the broader codes of its kind and what it offers, and for a category
+            asked for its kind is in. ``None``: the broadest kind of every service.
         as_of: only what is valid on this date counts (the graph is cut as
             ``views.as_of`` does), and only services operating then.
 
@@ -372,6 +376,7 @@ def coverage(
     wanted = tuple(territory_kinds)
     looked_for = present_service_kinds(graph) if service_kinds is None else tuple(service_kinds)
     anchors = _Anchors(graph)
+    grouped = service_categories().intersection(looked_for)  # categories asked for
     refs: dict[str, NodeRef] = {}
 
     def ref(node: str) -> NodeRef:
@@ -390,7 +395,10 @@ def coverage(
             for territory, how, through in anchors.body(node):
                 bodies_at.setdefault(territory, []).append((node, how, through))
         elif kind == "service" and operating_on(data, day):
-            provides[node] = tuple(sorted(service_codes(data)))
+            codes = service_codes(data)
+            if grouped and (category := service_category(data)) in grouped:
+                codes |= {category}
+            provides[node] = tuple(sorted(codes))
             for territory, how, through in anchors.service(node):
                 services_at.setdefault(territory, []).append((node, how, through))
     available = {code for codes in provides.values() for code in codes}
