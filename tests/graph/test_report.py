@@ -17,8 +17,9 @@ from uguaglianza.graph import (
     coordination_graph,
     coordination_network,
 )
-from uguaglianza.graph.analysis import _accel
-from uguaglianza.graph.analysis._common import shared_network
+from uguaglianza.graph._access import edges_by_kind
+from uguaglianza.graph.analysis import _accel, _common
+from uguaglianza.graph.analysis._common import shared_network, shared_networks
 from uguaglianza.graph.analysis.paths import DESK_KINDS
 from uguaglianza.graph.analysis.report import Why, pointless_sections
 
@@ -101,3 +102,33 @@ def test_igraph_converts_each_network_once(full_graph: CoordinationGraph) -> Non
     assert _accel._converted(network, directed=False) is converted
     network.add_edge("desk", "legal")
     assert _accel._converted(network, directed=False) is not converted
+
+
+def test_both_shared_networks_come_from_one_pass(
+    full_data: Callable[[], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = coordination_graph(uguaglianza.from_data(full_data()))
+    passes: list[tuple[bool, bool]] = []
+    build = _common.coordination_networks
+
+    def counted(graph: CoordinationGraph, **options: Any) -> Any:
+        passes.append(options["wanted"])
+        return build(graph, **options)
+
+    monkeypatch.setattr(_common, "coordination_networks", counted)
+    full, bare = shared_networks(graph)
+    assert shared_network(graph) is full and shared_network(graph, containment=False) is bare
+    assert passes == [(True, True)]
+
+
+def test_edges_by_kind_are_read_once_per_graph(full_data: Callable[[], dict[str, Any]]) -> None:
+    graph = coordination_graph(uguaglianza.from_data(full_data()))
+    grouped = edges_by_kind(graph)
+    assert edges_by_kind(graph) is grouped
+    expected: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    for u, v, data in graph.edges(data=True):
+        expected.setdefault(data["kind"], []).append((u, v, data))
+    assert grouped == expected
+    graph.add_edge("desk", "legal", "refers_cases_to", kind="refers_cases_to")
+    again = edges_by_kind(graph)  # networkx empties its cache when the graph changes
+    assert again is not grouped and ("desk", "legal") in [e[:2] for e in again["refers_cases_to"]]

@@ -13,6 +13,7 @@ from uguaglianza.graph import (
     as_of,
     coordination_graph,
     coordination_network,
+    coordination_networks,
     neighbourhood,
     territories_within,
     territory_subgraph,
@@ -100,3 +101,20 @@ def test_the_network_is_filled_as_add_edges_from_fills_it(
     assert {n: list(fast.adj[n]) for n in fast} == {n: list(generic.adj[n]) for n in generic}
     u, v = next(iter(fast.edges))
     assert fast.adj[u][v] is fast.adj[v][u]  # one attribute dict per tie, as networkx keeps
+
+
+@pytest.mark.parametrize(
+    "name", ["bologna-accordo-antiviolenza", "milano-reaction", "piemonte-fami-unar"]
+)
+def test_both_networks_from_one_pass_are_each_network_alone(
+    example: Callable[[str], PlanDocument | Landscape], name: str
+) -> None:
+    graph = coordination_graph(example(name))
+    full, bare = coordination_networks(graph)
+    assert full is not None and bare is not None
+    for containment, network in ((True, full), (False, bare)):
+        alone = coordination_network(graph, containment=containment)
+        assert list(network.nodes) == list(alone.nodes)
+        assert list(network.edges) == list(alone.edges)
+    assert bare.number_of_edges() < full.number_of_edges()
+    assert coordination_networks(graph, wanted=(False, True))[0] is None

@@ -65,6 +65,7 @@ from uguaglianza.graph.kinds import EDGE_KINDS, NODE_KINDS, EdgeKind
 from uguaglianza.graph.views import (
     as_of,
     coordination_network,
+    coordination_networks,
     neighbourhood,
     territories_within,
     territory_subgraph,
@@ -115,6 +116,7 @@ __all__ = [
     "compare_documents",
     "coordination_graph",
     "coordination_network",
+    "coordination_networks",
     "coverage",
     "failure_points",
     "funding_links",

@@ -25,6 +25,7 @@ from uguaglianza.graph.kinds import CONTAINMENT_EDGE_KINDS, STRUCTURE_EDGE_KINDS
 __all__ = [
     "as_of",
     "coordination_network",
+    "coordination_networks",
     "neighbourhood",
     "territories_within",
     "territory_subgraph",
@@ -142,29 +143,55 @@ def coordination_network(
     territory) are left out too, so that a territory is not a broker just because
     everything lies in it.
     """
+    with_containment, without = coordination_networks(
+        graph, exclude=exclude, wanted=(containment, not containment)
+    )
+    network = with_containment if containment else without
+    assert network is not None
+    return network
+
+
+@collector_paused
+def coordination_networks(
+    graph: CoordinationGraph,
+    *,
+    exclude: Iterable[str] = STRUCTURE_EDGE_KINDS,
+    wanted: tuple[bool, bool] = (True, True),
+) -> tuple[nx.Graph[str] | None, nx.Graph[str] | None]:
+    """The coordination networks with and without containment, from one pass over *graph*.
+
+    *wanted* says which of the two to build; the one not wanted is ``None``. Each is the
+    graph :func:`coordination_network` gives with ``containment`` true and false.
+    """
     skip = frozenset(exclude)
     kinds = node_kinds(graph)
-    network: nx.Graph[str] = nx.Graph()
-    network.add_nodes_from(n for n, kind in kinds.items() if kind != "area")
-    if _plain(network) and _plain_multidigraph(graph):
-        _fill(network, graph, skip, None if containment else kinds)
-        return network
-    if containment:
-        network.add_edges_from(
+    networks: list[nx.Graph[str] | None] = []
+    for want in wanted:
+        network: nx.Graph[str] | None = None
+        if want:
+            network = nx.Graph()
+            network.add_nodes_from(n for n, kind in kinds.items() if kind != "area")
+        networks.append(network)
+    full, bare = networks
+    if all(net is None or _plain(net) for net in networks) and _plain_multidigraph(graph):
+        _fill(graph, skip, kinds, full, bare)
+        return full, bare
+    if full is not None:
+        full.add_edges_from(
             (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
         )
-        return network
-    network.add_edges_from(
-        (u, v)
-        for u, v, kind in edge_kinds(graph)
-        if kind not in skip
-        and u != v
-        and not (
-            kind in CONTAINMENT_EDGE_KINDS
-            and (kinds.get(u) == "territory" or kinds.get(v) == "territory")
+    if bare is not None:
+        bare.add_edges_from(
+            (u, v)
+            for u, v, kind in edge_kinds(graph)
+            if kind not in skip
+            and u != v
+            and not (
+                kind in CONTAINMENT_EDGE_KINDS
+                and (kinds.get(u) == "territory" or kinds.get(v) == "territory")
+            )
         )
-    )
-    return network
+    return full, bare
 
 
 def _plain(network: nx.Graph[str]) -> bool:
@@ -176,49 +203,65 @@ def _plain(network: nx.Graph[str]) -> bool:
 
 
 def _fill(
-    network: nx.Graph[str],
     graph: CoordinationGraph,
     skip: frozenset[str],
-    territories: dict[str, str] | None,
+    kinds: dict[str, str],
+    full: nx.Graph[str] | None,
+    bare: nx.Graph[str] | None,
 ) -> None:
-    """Add the ties of *graph* to *network* pair by pair, as ``add_edges_from`` would.
+    """Add the ties of *graph* to the networks with (*full*) and without (*bare*) containment.
 
     The same nodes and edges, in the same order, as adding every edge of *graph* that
-    counts; each pair of nodes is looked at once, however many edges join them, and the
-    dicts are filled directly. *territories* (node kinds) leaves out containment edges
-    touching a territory; ``None`` keeps them.
+    counts with ``add_edges_from``; each pair of nodes is looked at once, however many
+    edges join them, and the dicts are filled directly. *bare* leaves out containment
+    edges touching a territory. Either network may be ``None``: not built.
     """
-    adj: dict[str, dict[str, dict[str, object]]] = network._adj  # type: ignore[attr-defined]
-    node: dict[str, dict[str, object]] = network._node  # type: ignore[attr-defined]
     succ: dict[str, dict[str, dict[str, Attrs]]] = graph._succ  # type: ignore[attr-defined]
+    territory = frozenset(node for node, kind in kinds.items() if kind == "territory")
+    # The pairs joined in each network, gathered first so that the loop stays lean.
+    full_pairs: list[tuple[str, str]] = []
+    bare_pairs: list[tuple[str, str]] = []
+    with_full, with_bare = full is not None, bare is not None
     for u, targets in succ.items():
+        u_territory = u in territory
         for v, keyed in targets.items():
             if u == v:
                 continue
+            counts = counts_bare = False
+            touches = u_territory or v in territory
             for data in keyed.values():
                 kind = data.get("kind", "")
                 if kind in skip:
                     continue
-                if (
-                    territories is not None
-                    and kind in CONTAINMENT_EDGE_KINDS
-                    and (territories.get(u) == "territory" or territories.get(v) == "territory")
-                ):
-                    continue
-                break
-            else:
-                continue  # no edge between them counts
-            around = adj.get(u)
-            if around is None:
-                around = adj[u] = {}
-                node[u] = {}
-            if v in around:
-                continue
-            other = adj.get(v)
-            if other is None:
-                other = adj[v] = {}
-                node[v] = {}
-            around[v] = other[u] = {}
+                counts = True
+                if not (touches and kind in CONTAINMENT_EDGE_KINDS):
+                    counts_bare = True
+                    break
+            if counts and with_full:
+                full_pairs.append((u, v))
+            if counts_bare and with_bare:
+                bare_pairs.append((u, v))
+    for network, pairs in ((full, full_pairs), (bare, bare_pairs)):
+        if network is not None:
+            _join(network, pairs)
+
+
+def _join(network: nx.Graph[str], pairs: list[tuple[str, str]]) -> None:
+    """Join each pair in *network*'s own dicts, in order, as ``add_edge`` would."""
+    adj: dict[str, dict[str, dict[str, object]]] = network._adj  # type: ignore[attr-defined]
+    node: dict[str, dict[str, object]] = network._node  # type: ignore[attr-defined]
+    for u, v in pairs:
+        around = adj.get(u)
+        if around is None:
+            around = adj[u] = {}
+            node[u] = {}
+        if v in around:
+            continue
+        other = adj.get(v)
+        if other is None:
+            other = adj[v] = {}
+            node[v] = {}
+        around[v] = other[u] = {}
     cache = getattr(network, "__networkx_cache__", None)
     if cache:
         cache.clear()

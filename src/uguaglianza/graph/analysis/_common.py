@@ -10,7 +10,7 @@ import networkx as nx
 
 from uguaglianza.codelists import load_codelist
 from uguaglianza.graph.build import CoordinationGraph
-from uguaglianza.graph.views import coordination_network
+from uguaglianza.graph.views import coordination_networks
 
 __all__ = [
     "NOT_OPERATING",
@@ -22,6 +22,7 @@ __all__ = [
     "service_category",
     "service_codes",
     "shared_network",
+    "shared_networks",
     "territory_codes",
 ]
 
@@ -87,15 +88,31 @@ def shared_network(graph: CoordinationGraph, *, containment: bool = True) -> nx.
     It is kept in networkx's cache of *graph* (``__networkx_cache__``), which networkx
     empties whenever nodes or edges are added or removed; it is not to be modified.
     """
-    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
-    key = (_CACHE_KEY, containment)
-    if cache is not None and key in cache:
-        found: nx.Graph[str] = cache[key]
-        return found
-    network = coordination_network(graph, containment=containment)
-    if cache is not None:
-        cache[key] = network
+    full, bare = shared_networks(graph, wanted=(containment, not containment))
+    network = full if containment else bare
+    assert network is not None
     return network
+
+
+def shared_networks(
+    graph: CoordinationGraph, *, wanted: tuple[bool, bool] = (True, True)
+) -> tuple[nx.Graph[str] | None, nx.Graph[str] | None]:
+    """The shared networks with and without containment (those *wanted*), built in one pass.
+
+    Like :func:`shared_network`; a network not wanted is ``None`` unless already built.
+    """
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
+    keys = ((_CACHE_KEY, True), (_CACHE_KEY, False))
+    found = [None if cache is None else cache.get(key) for key in keys]
+    missing = (wanted[0] and found[0] is None, wanted[1] and found[1] is None)
+    if any(missing):
+        built = coordination_networks(graph, wanted=missing)
+        for i, network in enumerate(built):
+            if network is not None:
+                found[i] = network
+                if cache is not None:
+                    cache[keys[i]] = network
+    return found[0], found[1]
 
 
 def operating_on(data: Mapping[str, Any], day: str | None) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from uguaglianza.graph._access import in_kinds, node_kinds, out_kinds
+from uguaglianza.graph._access import edges_by_kind, in_kinds, node_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
     node_ref,
@@ -63,6 +63,18 @@ __all__ = [
 DEFAULT_TERRITORY_KINDS = ("municipality", "socio_health_district", "social_area")
 
 # Edges into a body that anchor it where their source stands, and how the reach is named.
+#: The kinds of edge anchors follow out of a node.
+_OUT_KINDS = (
+    "acts_for",
+    "coordinates",
+    "covers",
+    "holds",
+    "part_of",
+    "post_of",
+    "represents",
+    "serves",
+)
+
 _BODY_TIES = {
     "member_of": "member",
     "chairs": "chair",
@@ -250,11 +262,21 @@ class _Anchors:
         self.kind = node_kinds(graph)
         self._stands: dict[str, tuple[str, ...]] = {}
         self._bodies: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
+        # The edges the anchors follow, by kind then node, read from the graph once.
+        grouped = edges_by_kind(graph)
+        self._out: dict[str, dict[str, list[str]]] = {}
+        for kind in _OUT_KINDS:
+            targets = self._out[kind] = {}
+            for u, v, _ in grouped.get(kind, ()):
+                targets.setdefault(u, []).append(v)
 
-    def out(self, node: str, *kinds: str) -> Iterator[str]:
-        for target, kind in out_kinds(self.graph, node):
-            if kind in kinds:
-                yield target
+    def out(self, node: str, kind: str) -> list[str]:
+        """The targets of *node*'s edges of *kind*."""
+        return self._out[kind].get(node, [])
+
+    def into(self, node: str) -> Iterator[tuple[str, str]]:
+        """``(source, kind)`` for every edge reaching *node*."""
+        return in_kinds(self.graph, node)
 
     def stands_for(self, node: str) -> tuple[str, ...]:
         """The territories *node* stands for (see the module's description)."""
@@ -299,7 +321,7 @@ class _Anchors:
             (territory, "territory", None)
             for territory in self._territories(self.out(body, "covers"))
         ]
-        for source, kind in in_kinds(self.graph, body):
+        for source, kind in self.into(body):
             how = _BODY_TIES.get(kind)
             if how is not None and self.kind.get(source) != "act":
                 found.extend((territory, how, source) for territory in self.stands_for(source))
@@ -321,19 +343,20 @@ class _Anchors:
             return tuple(covered)
         return tuple(
             (territory, "operator", operator)
-            for operator, kind in in_kinds(self.graph, service)
+            for operator, kind in self.into(service)
             if kind == "operates"
             for territory in self.stands_for(operator)
         )
 
 
-def _containers(graph: CoordinationGraph, kinds: dict[str, str], territory: str) -> list[str]:
+def _containers(anchors: _Anchors, territory: str) -> list[str]:
     """*territory* and the territories containing it, nearest first (breadth first)."""
+    kinds = anchors.kind
     order = [territory]
     seen = {territory}
     for current in order:
-        for parent, kind in out_kinds(graph, current):
-            if kind == "part_of" and parent not in seen and kinds.get(parent) == "territory":
+        for parent in anchors.out(current, "part_of"):
+            if parent not in seen and kinds.get(parent) == "territory":
                 seen.add(parent)
                 order.append(parent)
     return order
@@ -409,7 +432,7 @@ def coverage(
             continue
         bodies: list[Reach] = []
         services: list[Reach] = []
-        for place in _containers(graph, anchors.kind, node):
+        for place in _containers(anchors, node):
             bodies.extend(Reach(ref(b), place, how, th) for b, how, th in bodies_at.get(place, ()))
             services.extend(
                 Reach(ref(s), place, how, th, provides[s])

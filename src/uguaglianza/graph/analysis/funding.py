@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from uguaglianza.graph._access import edge_data, node_kinds
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.tables import Tabular
@@ -115,7 +116,7 @@ class _Money:
     """The money edges of a graph, indexed once: what every walk follows."""
 
     def __init__(self, graph: CoordinationGraph) -> None:
-        self.kind = {node: str(data.get("kind", "")) for node, data in graph.nodes(data=True)}
+        self.kind = node_kinds(graph)
         self.flows: dict[str, list[tuple[str, str]]] = {}
         self.leads: dict[str, list[str]] = {}
         self.partners: dict[str, list[tuple[str, str | None]]] = {}
@@ -127,7 +128,7 @@ class _Money:
         self.co_financers: list[str] = []
         received: set[tuple[str, str]] = set()
         first: dict[str, list[str]] = {}
-        for u, v, data in graph.edges(data=True):
+        for u, v, data in edge_data(graph):
             kind = data.get("kind")
             transfer = data.get("transfer")
             if kind == "funds" and isinstance(transfer, str):

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from uguaglianza.graph._access import edge_kinds, node_kinds
+from uguaglianza.graph._access import edges_by_kind, node_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
     node_ref,
@@ -171,19 +171,25 @@ def _towards(
     targets: Iterable[str],
     neighbours: Mapping[str, Iterable[str]],
     allowed: Mapping[str, int],
+    wanted: Iterable[str],
 ) -> dict[str, str | None]:
     """Multi-source breadth-first search from *targets*: each node's next step to one.
 
-    *allowed* maps the nodes a path may use to their preference rank.
+    *allowed* maps the nodes a path may use to their preference rank. The search stops
+    once every node of *wanted* has its step: the steps already given do not change.
     """
     step: dict[str, str | None] = dict.fromkeys(targets)
+    left = set(wanted).difference(step)
     queue = deque(step)
-    while queue:
+    while queue and left:
         node = queue.popleft()
         found = [n for n in neighbours.get(node, ()) if n not in step and n in allowed]
-        for other in sorted(found, key=lambda n: (allowed[n], n)):
+        if len(found) > 1:
+            found.sort(key=lambda n: (allowed[n], n))
+        for other in found:
             step[other] = node
             queue.append(other)
+        left.difference_update(found)
     return step
 
 
@@ -244,9 +250,10 @@ def case_paths(
     absent_desks = tuple(kind for kind in desks_wanted if kind not in available)
     absent_targets = tuple(kind for kind in targets_wanted if kind not in available)
     referred_by: dict[str, list[str]] = {}
-    for u, v, kind in edge_kinds(graph):
-        if kind == "refers_cases_to":
-            referred_by.setdefault(v, []).append(u)
+    for u, v, _ in edges_by_kind(graph).get("refers_cases_to", ()):
+        referred_by.setdefault(v, []).append(u)
+    # The network's own adjacency dicts: networkx's views cost more than the search.
+    adjacency: Mapping[str, Iterable[str]] = network._adj  # type: ignore[attr-defined]
 
     paths: list[CasePath] = []
     missing: list[tuple[NodeRef, str]] = []
@@ -254,8 +261,10 @@ def case_paths(
         if target_kind in absent_targets:
             continue
         targets = [n for n, provides in codes.items() if target_kind in provides]
-        by_referral = _towards(targets, referred_by, allowed)
-        by_tie = _towards(targets, network.adj, allowed)
+        by_referral = _towards(targets, referred_by, allowed, desks)
+        # A target itself is no referral: its step is None.
+        untied = [desk for desk in desks if by_referral.get(desk) is None]
+        by_tie = _towards(targets, adjacency, allowed, untied)
         for desk in desks:
             referral = by_referral.get(desk) is not None  # a target itself is no referral
             step = by_referral if referral else by_tie

@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 import attrs
 
-from uguaglianza.graph.analysis._common import service_codes, shared_network, territory_codes
+from uguaglianza.graph._access import edges_by_kind
+from uguaglianza.graph.analysis._common import service_codes, shared_networks, territory_codes
 from uguaglianza.graph.analysis.centrality import Backend, hubs
 from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
 from uguaglianza.graph.analysis.frameworks import frameworks
@@ -163,9 +164,7 @@ def pointless_sections(
     elif not targets:
         why["paths"] = Why("no_targets", tuple(target_kinds))
     kinds = {data.get("kind") for _, data in graph.nodes(data=True)}
-    if "fund" not in kinds and not any(
-        data.get("kind") in _PAYING_EDGES for _, _, data in graph.edges(data=True)
-    ):
+    if "fund" not in kinds and not _PAYING_EDGES.intersection(edges_by_kind(graph)):
         why["funding"] = Why("no_payers")
     return why
 
@@ -216,9 +215,11 @@ def analyse(
     asked = {name: pointless[name] for name in wanted if name in pointless}
     left_out = {} if all_sections else asked
     started = time.perf_counter()
-    network = shared_network(graph)
     # Brokerage counts coordination ties only, not where organisations lie.
-    ties = shared_network(graph, containment=False) if "hubs" in wanted else network
+    full, bare = shared_networks(graph, wanted=(True, "hubs" in wanted))
+    assert full is not None
+    network = full
+    ties = network if bare is None else bare
     seconds = {"network": time.perf_counter() - started}
 
     run: dict[str, Callable[[], Any]] = {

@@ -116,7 +116,8 @@ def _search(
     network: nx.Graph[str],
 ) -> tuple[list[tuple[str, int, tuple[str, ...]]], list[tuple[str, str, int, tuple[str, ...]]]]:
     """One depth-first pass: (node, cut off, listed) per point, (u, v, ...) per bridge."""
-    adjacency = network.adj
+    # The network's own dicts: networkx's views cost more than the search itself.
+    adjacency: Mapping[str, Mapping[str, Any]] = network._adj  # type: ignore[attr-defined]
     disc: dict[str, int] = {}
     low: dict[str, int] = {}
     order: list[str] = []
