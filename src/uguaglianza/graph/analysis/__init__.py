@@ -1,7 +1,15 @@
 """Analyses of the coordination graph; every result is a frozen attrs object with ``to_dict``."""
 
 from uguaglianza.graph.analysis._common import NodeRef
-from uguaglianza.graph.analysis.centrality import Hubs, Ranked, betweenness, hubs, sample_size
+from uguaglianza.graph.analysis.centrality import (
+    Estimate,
+    Hubs,
+    Ranked,
+    betweenness,
+    estimate_betweenness,
+    hubs,
+    sample_size,
+)
 from uguaglianza.graph.analysis.change import (
     Change,
     EdgeChange,
@@ -54,6 +62,7 @@ __all__ = [
     "CutPoint",
     "EdgeChange",
     "EdgeRef",
+    "Estimate",
     "FailurePoints",
     "FrameworkCoverage",
     "FrameworksReport",
@@ -82,6 +91,7 @@ __all__ = [
     "communities",
     "compare_documents",
     "coverage",
+    "estimate_betweenness",
     "failure_points",
     "frameworks",
     "funding_links",

@@ -20,7 +20,7 @@ import networkx as nx
 
 from uguaglianza.errors import MissingExtraError
 
-__all__ = ["available", "betweenness", "louvain", "require"]
+__all__ = ["available", "betweenness", "from_sources", "louvain", "require"]
 
 
 def available() -> bool:
@@ -72,27 +72,31 @@ def _converted(network: nx.Graph[str], directed: bool) -> tuple[Any, list[str], 
     return converted
 
 
-def betweenness(network: nx.Graph[str], sources: Sequence[str] | None) -> dict[str, float]:
-    """Normalised betweenness of every node, over all *sources* (``None``: every node)."""
+def betweenness(network: nx.Graph[str]) -> dict[str, float]:
+    """Exact normalised betweenness of every node of *network*."""
     require()
     n = network.number_of_nodes()
     if n < 3:
         return dict.fromkeys(network, 0.0)
-    if sources is None:
-        graph, nodes, _ = _converted(network, directed=False)
-        raw = graph.betweenness(directed=False)
-        # igraph counts unordered pairs; networkx normalises by ordered pairs.
-        scale = 2.0 / ((n - 1) * (n - 2))
-        return {node: raw[i] * scale for i, node in enumerate(nodes)}
-    arcs, nodes, index = _converted(network, directed=True)
-    raw = arcs.betweenness(directed=True, sources=[index[s] for s in sources], targets=None)
-    k = len(sources)
-    picked = set(sources)
-    # A sampled source cannot count its own paths: its estimate is scaled over k - 1
-    # (callers sample at least two sources).
-    own = 1.0 / ((k - 1) * (n - 2))
-    other = 1.0 / (k * (n - 2))
-    return {node: raw[i] * (own if node in picked else other) for i, node in enumerate(nodes)}
+    graph, nodes, _ = _converted(network, directed=False)
+    raw = graph.betweenness(directed=False)
+    # igraph counts unordered pairs; networkx normalises by ordered pairs.
+    scale = 2.0 / ((n - 1) * (n - 2))
+    return {node: raw[i] * scale for i, node in enumerate(nodes)}
+
+
+def from_sources(network: nx.Graph[str], sources: Sequence[str]) -> list[float]:
+    """For each node of *network*, in its order, the shortest paths from *sources* it lies on.
+
+    The sum over each source of its dependency on the node (Brandes' accumulation),
+    before any scaling.
+    """
+    require()
+    arcs, _, index = _converted(network, directed=True)
+    raw: list[float] = arcs.betweenness(
+        directed=True, sources=[index[s] for s in sources], targets=None
+    )
+    return raw
 
 
 def louvain(

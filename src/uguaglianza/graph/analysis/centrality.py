@@ -7,8 +7,9 @@ budget is counted in node and edge visits: one source costs about ``nodes + 2 * 
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -21,12 +22,15 @@ from uguaglianza.tables import Tabular
 
 __all__ = [
     "ACCELERATED_WORK_BUDGET",
+    "BATCHES",
     "WORK_BUDGET",
     "Backend",
+    "Estimate",
     "Hubs",
     "Ranked",
     "backend_for",
     "betweenness",
+    "estimate_betweenness",
     "hubs",
     "sample_size",
 ]
@@ -38,8 +42,10 @@ Backend = Literal["auto", "networkx", "igraph"]
 #: 15 sources on a national landscape.
 WORK_BUDGET = 15_000_000
 #: The same with the optional ``igraph`` backend, whose visits cost about 45 nanoseconds:
-#: twenty times the visits (about 300 sources nationally) in about 15 seconds.
-ACCELERATED_WORK_BUDGET = 20 * WORK_BUDGET
+#: four times the visits (about 70 sources nationally, 35 at twice that size) in about
+#: three seconds, so that the default analyses of a landscape twice the national size
+#: stay within half a minute.
+ACCELERATED_WORK_BUDGET = 4 * WORK_BUDGET
 
 
 @attrs.frozen(slots=True)
@@ -48,13 +54,20 @@ class Ranked:
 
     node: NodeRef
     value: float | int
+    #: The standard error of an estimated score; ``None`` when exact.
+    error: float | None = None
 
     def __str__(self) -> str:
-        return f"{self.node} ({self.value:.4g})"
+        if self.error is None:
+            return f"{self.node} ({self.value:.4g})"
+        return f"{self.node} ({self.value:.4g} ± {self.error:.2g})"
 
     def to_dict(self) -> dict[str, Any]:
-        """The score as a JSON-compatible mapping."""
-        return {"node": self.node.to_dict(), "value": self.value}
+        """The score as a JSON-compatible mapping (with ``error`` when estimated)."""
+        found: dict[str, Any] = {"node": self.node.to_dict(), "value": self.value}
+        if self.error is not None:
+            found["error"] = self.error
+        return found
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -69,6 +82,8 @@ class Hubs(Tabular):
         sample: source nodes sampled for betweenness; ``None`` when exact.
         seed: the seed of the sample, when sampled.
         backend: ``networkx`` or ``igraph``.
+        batches: the batches of sources whose spread gives each broker's error, when
+            sampled (see :func:`estimate_betweenness`).
     """
 
     degree: tuple[Ranked, ...]
@@ -78,6 +93,20 @@ class Hubs(Tabular):
     sample: int | None
     seed: int | None
     backend: str
+    batches: int | None = None
+
+    @property
+    def told_apart(self) -> bool:
+        """Whether the sample separates the first broker from the last one listed.
+
+        True when exact; when estimated, whether their scores lie more than two of
+        their combined standard errors apart.
+        """
+        ranked = self.betweenness
+        if len(ranked) < 2 or ranked[0].error is None or ranked[-1].error is None:
+            return True
+        combined = math.hypot(ranked[0].error, ranked[-1].error)
+        return ranked[0].value - ranked[-1].value > 2 * combined
 
     @property
     def exact(self) -> bool:
@@ -102,6 +131,8 @@ class Hubs(Tabular):
             "sample": self.sample,
             "seed": self.seed,
             "backend": self.backend,
+            "batches": self.batches,
+            "told_apart": self.told_apart,
         }
 
 
@@ -126,17 +157,63 @@ def backend_for(choice: Backend) -> str:
     return choice
 
 
-def betweenness(
+#: Batches the sampled sources are split into, to tell how far an estimate may be off.
+BATCHES = 8
+
+
+@attrs.frozen(slots=True, eq=False)
+class Estimate:
+    """Betweenness of every node, exact or estimated from a sample of sources.
+
+    Attributes:
+        scores: normalised betweenness by node.
+        sample: the sources sampled; ``None`` when exact.
+        backend: ``networkx`` or ``igraph``.
+        batches: how many batches the sources were split into to estimate the error
+            (``None`` when exact or with fewer than four sources).
+    """
+
+    scores: dict[str, float]
+    sample: int | None
+    backend: str
+    batches: int | None = None
+    # Each batch's raw sums, in the order of _position, and its number of sources.
+    _raws: tuple[list[float], ...] = ()
+    _sizes: tuple[int, ...] = ()
+    _position: Mapping[str, int] = attrs.field(factory=dict)
+
+    def error(self, node: str) -> float | None:
+        """The standard error of *node*'s estimate; ``None`` when exact or not estimated.
+
+        Each batch of sources gives its own estimate of the node's betweenness; the
+        spread of those estimates, divided by the square root of their number, is how
+        far the estimate over every source is typically off.
+        """
+        if not self._raws:
+            return None
+        at = self._position[node]
+        shrink = len(self.scores) - 2
+        batches = zip(self._raws, self._sizes, strict=True)
+        values = [raw[at] / (size * shrink) for raw, size in batches]
+        mean = sum(values) / len(values)
+        spread = sum((value - mean) ** 2 for value in values) / (len(values) - 1)
+        return math.sqrt(spread / len(values))
+
+
+def estimate_betweenness(
     network: nx.Graph[str],
     *,
     sample: int | Literal["auto"] | None = "auto",
     seed: int = 0,
     backend: Backend = "auto",
-) -> tuple[dict[str, float], int | None, str]:
-    """Normalised betweenness of every node of *network*, the sample used and the backend.
+) -> Estimate:
+    """Normalised betweenness of every node of *network*, with the error of an estimate.
 
     With a sample of ``k`` sources, the sources are ``random.Random(seed).sample(nodes, k)``
-    in either backend, and the estimate is networkx's, so both give the same numbers.
+    in either backend, and the estimate is networkx's (a node among the sources is
+    scaled over the ``k - 1`` others), so both backends give the same numbers. The
+    sources are dealt into :data:`BATCHES` batches (fewer for a small sample, none below
+    four sources) whose separate estimates give each node's standard error.
     """
     chosen = backend_for(backend)
     nodes, edges = network.number_of_nodes(), network.number_of_edges()
@@ -146,19 +223,67 @@ def betweenness(
     if sample is not None:
         # One source would leave its own estimate undefined; all of them is exact.
         sample = None if sample >= nodes else max(2, sample)
-    if chosen == "igraph":
-        sources = None if sample is None else random.Random(seed).sample(list(network), sample)
-        return _accel.betweenness(network, sources), sample, chosen
     if sample is None:
-        scores = nx.betweenness_centrality(network, normalized=True)
-    else:
-        scores = nx.betweenness_centrality(network, k=sample, normalized=True, seed=seed)
-    return scores, sample, chosen
+        if chosen == "igraph":
+            return Estimate(_accel.betweenness(network), None, chosen)
+        return Estimate(nx.betweenness_centrality(network, normalized=True), None, chosen)
+    order = list(network)
+    sources = random.Random(seed).sample(order, sample)
+    count = min(BATCHES, sample // 2) if sample >= 4 else 1
+    groups = [sources[i::count] for i in range(count)]
+    raws = [_from_sources(network, order, group, chosen) for group in groups]
+    totals = [sum(column) for column in zip(*raws, strict=True)] if count > 1 else raws[0]
+    picked = set(sources)
+    # A sampled source cannot count its own paths: its estimate is scaled over k - 1.
+    own = 1.0 / ((sample - 1) * (nodes - 2))
+    other = 1.0 / (sample * (nodes - 2))
+    scores = {
+        node: total * (own if node in picked else other)
+        for node, total in zip(order, totals, strict=True)
+    }
+    if count == 1:
+        return Estimate(scores, sample, chosen)
+    position = {node: i for i, node in enumerate(order)}
+    sizes = tuple(len(group) for group in groups)
+    return Estimate(scores, sample, chosen, count, tuple(raws), sizes, position)
 
 
-def _top(graph: CoordinationGraph, scores: Mapping[str, float], top: int) -> tuple[Ranked, ...]:
+def _from_sources(
+    network: nx.Graph[str], order: list[str], sources: list[str], backend: str
+) -> list[float]:
+    """Each node's raw betweenness over *sources*, in *order* (the network's own)."""
+    if backend == "igraph":
+        return _accel.from_sources(network, sources)
+    # networkx halves the sums of an undirected network: each pair counts once.
+    found = nx.betweenness_centrality_subset(
+        network, sources=sources, targets=order, normalized=False
+    )
+    return [2.0 * found[node] for node in order]
+
+
+def betweenness(
+    network: nx.Graph[str],
+    *,
+    sample: int | Literal["auto"] | None = "auto",
+    seed: int = 0,
+    backend: Backend = "auto",
+) -> tuple[dict[str, float], int | None, str]:
+    """Normalised betweenness of every node of *network*, the sample used and the backend.
+
+    :func:`estimate_betweenness` without the errors.
+    """
+    found = estimate_betweenness(network, sample=sample, seed=seed, backend=backend)
+    return found.scores, found.sample, found.backend
+
+
+def _top(
+    graph: CoordinationGraph,
+    scores: Mapping[str, float],
+    top: int,
+    error: Callable[[str], float | None] = lambda _: None,
+) -> tuple[Ranked, ...]:
     best = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
-    return tuple(Ranked(node_ref(graph, node), value) for node, value in best)
+    return tuple(Ranked(node_ref(graph, node), value, error(node)) for node, value in best)
 
 
 @collector_paused
@@ -190,13 +315,14 @@ def hubs(
     if network is None:
         network = shared_network(graph, containment=containment)
     degrees = dict(network.degree())
-    scores, used, chosen = betweenness(network, sample=sample, seed=seed, backend=backend)
+    found = estimate_betweenness(network, sample=sample, seed=seed, backend=backend)
     return Hubs(
         degree=_top(graph, degrees, top),
-        betweenness=_top(graph, scores, top),
+        betweenness=_top(graph, found.scores, top, found.error),
         nodes=network.number_of_nodes(),
         edges=network.number_of_edges(),
-        sample=used,
-        seed=None if used is None else seed,
-        backend=chosen,
+        sample=found.sample,
+        seed=None if found.sample is None else seed,
+        backend=found.backend,
+        batches=found.batches,
     )

@@ -54,6 +54,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Intermediari (betweenness, {how}, {backend})",
         "Brokers (betweenness, {how}, {backend})",
     ),
+    "broker_error": (
+        "  ± un errore standard, dallo scarto tra {batches} gruppi di sorgenti",
+        "  ± one standard error, from the spread over {batches} batches of sources",
+    ),
+    "not_told_apart": (
+        "  il campione non distingue questi intermediari: un --sample più grande li separa",
+        "  the sample does not tell these brokers apart: a larger --sample separates them",
+    ),
     "failures": (
         "Punti critici: {count} punti di articolazione",
         "Single points of failure: {count} articulation points",
@@ -256,6 +264,8 @@ def _hubs(hubs: Any, top: int, lang: Lang) -> list[str]:
         *_listed(hubs.degree, top, lang),
         _say("brokers", lang, how=how, backend=hubs.backend),
         *_listed(hubs.betweenness, top, lang),
+        *([_say("broker_error", lang, batches=hubs.batches)] if hubs.batches else []),
+        *([] if hubs.told_apart else [_say("not_told_apart", lang)]),
     ]
 
 
