@@ -87,3 +87,41 @@ def test_usage_errors_exit_two() -> None:
     assert run().returncode == 2
     assert run("validate").returncode == 2
     assert run("convert", "x.yaml", "--to", "xml").returncode == 2
+
+
+def test_a_command_runs_with_the_collector_paused(
+    valid: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from uguaglianza.cli import _validate
+
+    seen: list[bool] = []
+    original = _validate.run
+
+    def watched(args: Any) -> int:
+        seen.append(gc.isenabled())
+        return original(args)
+
+    monkeypatch.setattr(_validate, "run", watched)
+    assert gc.isenabled()
+    assert main(["validate", str(valid)]) == 0
+    assert seen == [False]  # paused while the command ran...
+    assert gc.isenabled()  # ...and on again after
+
+
+def test_the_program_freezes_what_is_left_then_exits_with_the_command_code(
+    invalid: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from uguaglianza.cli import entry
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["uguaglianza", "validate", str(invalid)])
+    with pytest.raises(SystemExit) as exit_:
+        entry()
+    assert exit_.value.code == 1
+    assert frozen == [True]
+    assert run("validate", str(invalid)).returncode == 1  # and so does the program

@@ -1,7 +1,5 @@
 """``python -m uguaglianza.cli``."""
 
-import sys
+from uguaglianza.cli import entry
 
-from uguaglianza.cli import main
-
-sys.exit(main())
+entry()
