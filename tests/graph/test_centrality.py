@@ -164,3 +164,11 @@ def test_igraph_gives_networkx_errors(seed: int) -> None:
     assert ours.batches == theirs.batches == 5
     for node in network:
         assert ours.error(node) == pytest.approx(theirs.error(node), abs=1e-12)
+
+
+def test_ties_are_numbered_once_each_in_networkx_order() -> None:
+    network = random_network(4)
+    network.add_edge("n3", "n3")
+    network.add_edge("late", "n0")  # a node added after its neighbour
+    index, pairs = _accel._numbered(network, list(network))
+    assert pairs == [(index[u], index[v]) for u, v in network.edges()]

@@ -98,10 +98,10 @@ def test_the_analyses_share_one_network(full_data: Callable[[], dict[str, Any]])
 
 def test_igraph_converts_each_network_once(full_graph: CoordinationGraph) -> None:
     network = coordination_network(full_graph)
-    converted = _accel._converted(network, directed=False)
-    assert _accel._converted(network, directed=False) is converted
+    converted = _accel._converted(network)
+    assert _accel._converted(network) is converted
     network.add_edge("desk", "legal")
-    assert _accel._converted(network, directed=False) is not converted
+    assert _accel._converted(network) is not converted
 
 
 def test_both_shared_networks_come_from_one_pass(

@@ -1,9 +1,9 @@
 """Betweenness and Louvain communities through igraph (the optional ``fast`` extra).
 
 Only the computation moves to igraph: graphs in and results out are networkx's and plain
-dicts. For betweenness each undirected edge becomes two arcs, so that igraph counts
-shortest paths from each source to every target exactly as networkx's Brandes
-accumulation does; the sums are then scaled as networkx scales them, exact or sampled.
+dicts. Each network is converted once. igraph counts each unordered pair of an undirected
+graph once where networkx's Brandes accumulation counts it from both ends: the sums are
+doubled, then scaled as networkx scales them, exact or sampled.
 Louvain is randomised and the two libraries visit nodes differently, so their partitions
 differ; both are seeded, and the modularity of a partition is the same number in both.
 """
@@ -45,28 +45,35 @@ def require() -> Any:
 def _numbered(
     network: nx.Graph[str], nodes: Sequence[str]
 ) -> tuple[dict[str, int], list[tuple[int, int]]]:
-    """Each of *nodes* by its position, and the edges of *network* as position pairs."""
+    """Each of *nodes* by its position, and each tie of *network* once as a position pair.
+
+    The ties come in the order of ``network.edges()``, read from the network's own dicts.
+    """
     index = {node: i for i, node in enumerate(nodes)}
-    return index, [(index[u], index[v]) for u, v in network.edges()]
+    adjacency: dict[str, dict[str, Any]] = network._adj  # type: ignore[attr-defined]
+    position = index.__getitem__
+    pairs: list[tuple[int, int]] = []
+    for at, around in enumerate(map(adjacency.__getitem__, nodes)):
+        # A tie to a node of a later position is new; an earlier one's turn has come.
+        pairs.extend([(at, other) for other in map(position, around) if other >= at])
+    return index, pairs
 
 
-def _converted(network: nx.Graph[str], directed: bool) -> tuple[Any, list[str], dict[str, int]]:
-    """*network* as an igraph graph (each tie two arcs when *directed*), its nodes, their index.
+def _converted(network: nx.Graph[str]) -> tuple[Any, list[str], dict[str, int]]:
+    """*network* as an undirected igraph graph, its nodes in order, their positions.
 
     The conversion is kept in networkx's cache of *network*, emptied whenever its nodes
     or edges change, so analyses of one network convert it once.
     """
     cache: dict[Any, Any] | None = getattr(network, "__networkx_cache__", None)
-    key = ("uguaglianza.igraph", directed)
+    key = "uguaglianza.igraph"
     if cache is not None and key in cache:
         found: tuple[Any, list[str], dict[str, int]] = cache[key]
         return found
     igraph = require()
     nodes = list(network)
     index, pairs = _numbered(network, nodes)
-    if directed:
-        pairs += [(v, u) for u, v in pairs]
-    converted = (igraph.Graph(n=len(nodes), edges=pairs, directed=directed), nodes, index)
+    converted = (igraph.Graph(n=len(nodes), edges=pairs), nodes, index)
     if cache is not None:
         cache[key] = converted
     return converted
@@ -78,7 +85,7 @@ def betweenness(network: nx.Graph[str]) -> dict[str, float]:
     n = network.number_of_nodes()
     if n < 3:
         return dict.fromkeys(network, 0.0)
-    graph, nodes, _ = _converted(network, directed=False)
+    graph, nodes, _ = _converted(network)
     raw = graph.betweenness(directed=False)
     # igraph counts unordered pairs; networkx normalises by ordered pairs.
     scale = 2.0 / ((n - 1) * (n - 2))
@@ -92,11 +99,9 @@ def from_sources(network: nx.Graph[str], sources: Sequence[str]) -> list[float]:
     before any scaling.
     """
     require()
-    arcs, _, index = _converted(network, directed=True)
-    raw: list[float] = arcs.betweenness(
-        directed=True, sources=[index[s] for s in sources], targets=None
-    )
-    return raw
+    graph, _, index = _converted(network)
+    raw = graph.betweenness(directed=False, sources=[index[s] for s in sources], targets=None)
+    return [2.0 * value for value in raw]
 
 
 def louvain(
@@ -109,7 +114,7 @@ def louvain(
     igraph's default.
     """
     igraph = require()
-    graph, nodes, _ = _converted(network, directed=False)
+    graph, nodes, _ = _converted(network)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clustering = graph.community_multilevel(resolution=resolution)
