@@ -270,3 +270,15 @@ def test_analyse_of_an_invalid_document_exits_one(tmp_path: Path) -> None:
     result = run("analyse", str(bad))
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
+
+
+def test_analyse_gives_the_same_answer_with_one_process_or_two() -> None:
+    def answer(jobs: str) -> dict[str, object]:
+        result = run("analyse", BOLOGNA, "--format", "json", "--sample", "exact", "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        found: dict[str, object] = json.loads(result.stdout)
+        found.pop("seconds")
+        return found
+
+    assert answer("2") == answer("1")
+    assert run("analyse", BOLOGNA, "--jobs", "3").returncode == 2  # one or two only

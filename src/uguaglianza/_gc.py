@@ -26,7 +26,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 
-__all__ = ["MANY_YOUNG", "paused_gc", "settle"]
+__all__ = ["MANY_YOUNG", "alone", "paused_gc", "settle"]
 
 #: Young objects from which moving them on beats letting a collection scan them.
 MANY_YOUNG = 100_000
@@ -38,7 +38,7 @@ _open = 0  # paused sections not yet ended, in every thread
 _ours = False  # whether the first of them turned the collector off
 
 
-def _alone() -> bool:
+def alone() -> bool:
     """Whether this is the only thread running Python code in the interpreter."""
     return threading.active_count() == 1 and _started() == 0
 
@@ -54,7 +54,7 @@ def paused_gc() -> Iterator[bool]:
     global _open, _ours
     with _lock:
         if _open == 0:
-            _ours = gc.isenabled() and _alone()
+            _ours = gc.isenabled() and alone()
             if _ours:
                 gc.disable()
         _open += 1

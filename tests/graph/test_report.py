@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +13,7 @@ import networkx as nx
 import pytest
 
 import uguaglianza
+from uguaglianza.errors import MissingExtraError
 from uguaglianza.graph import (
     SECTIONS,
     CoordinationGraph,
@@ -18,7 +22,7 @@ from uguaglianza.graph import (
     coordination_network,
 )
 from uguaglianza.graph._access import edges_by_kind
-from uguaglianza.graph.analysis import _accel, _common
+from uguaglianza.graph.analysis import _accel, _common, _parallel, report
 from uguaglianza.graph.analysis._common import shared_network, shared_networks
 from uguaglianza.graph.analysis.paths import DESK_KINDS
 from uguaglianza.graph.analysis.report import Why, pointless_sections
@@ -132,3 +136,65 @@ def test_edges_by_kind_are_read_once_per_graph(full_data: Callable[[], dict[str,
     graph.add_edge("desk", "legal", "refers_cases_to", kind="refers_cases_to")
     again = edges_by_kind(graph)  # networkx empties its cache when the graph changes
     assert again is not grouped and ("desk", "legal") in [e[:2] for e in again["refers_cases_to"]]
+
+
+# Every platform the project is tested on forks; Windows does not.
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="the platform does not fork"
+)
+
+
+def _without_timings(result: Any) -> dict[str, Any]:
+    found: dict[str, Any] = result.to_dict()
+    found.pop("seconds", None)
+    return found
+
+
+@needs_fork
+def test_hubs_in_a_forked_process_give_the_same_analysis(full_graph: CoordinationGraph) -> None:
+    assert _parallel.can_fork()  # the test suite runs a single thread
+    alone = analyse(full_graph, sample=None)
+    forked = analyse(full_graph, sample=None, jobs=2)
+    assert _without_timings(forked) == _without_timings(alone)
+    assert list(forked.results) == list(alone.results)  # sections keep their order
+    assert "hubs" in forked.seconds
+
+
+@needs_fork
+def test_a_failure_in_the_forked_process_is_raised_here(
+    full_graph: CoordinationGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise MissingExtraError("the igraph backend needs the igraph package")
+
+    monkeypatch.setattr(report, "hubs", broken)
+    with pytest.raises(MissingExtraError, match="igraph"):
+        analyse(full_graph, jobs=2)
+
+
+@needs_fork
+def test_a_forked_process_that_dies_says_so() -> None:
+    worker = _parallel.Forked(lambda: os._exit(3))
+    try:
+        with pytest.raises(RuntimeError, match="exit code 3"):
+            worker.result()
+    finally:
+        worker.close()
+
+
+def test_with_another_thread_running_nothing_is_forked(
+    full_graph: CoordinationGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("forked while another thread ran")
+
+    monkeypatch.setattr(report, "Forked", refused)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        result = analyse(full_graph, sections=["hubs", "isolated"], jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    assert set(result.results) == {"hubs", "isolated"}

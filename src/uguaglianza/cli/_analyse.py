@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from typing import Any
 
@@ -102,6 +103,15 @@ def register(commands: Any) -> None:
         help="betweenness backend (igraph: the 'fast' extra)",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        choices=(1, 2),
+        default=2 if (os.cpu_count() or 1) > 1 else 1,
+        metavar="N",
+        help="2: compute hubs in a second process alongside the other sections, where "
+        "the platform forks (default: 2 with more than one CPU)",
+    )
+    parser.add_argument(
         "--all-sections",
         action="store_true",
         help="compute the sections that mean nothing for this document too (with a note)",
@@ -166,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
             desk_kinds=args.from_kind or DESK_KINDS,
             target_kinds=args.to_kind or TARGET_KINDS,
             doc=doc,
+            jobs=args.jobs,
         )
     except MissingExtraError as error:
         raise CommandError(str(error)) from None

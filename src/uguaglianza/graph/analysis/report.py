@@ -17,7 +17,8 @@ import attrs
 
 from uguaglianza.graph._access import edges_by_kind
 from uguaglianza.graph.analysis._common import service_codes, shared_networks, territory_codes
-from uguaglianza.graph.analysis.centrality import Backend, hubs
+from uguaglianza.graph.analysis._parallel import Forked, can_fork
+from uguaglianza.graph.analysis.centrality import Backend, Hubs, hubs
 from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
 from uguaglianza.graph.analysis.frameworks import frameworks
 from uguaglianza.graph.analysis.funding import funding_links
@@ -184,6 +185,7 @@ def analyse(
     target_kinds: Iterable[str] = TARGET_KINDS,
     as_of: dt.date | None = None,
     doc: PlanDocument | Landscape | None = None,
+    jobs: int = 1,
 ) -> Analysis:
     """Run the analyses named in *sections* (see :data:`SECTIONS`) on *graph*.
 
@@ -194,6 +196,11 @@ def analyse(
 
     The sections of :data:`DOCUMENT_SECTIONS` (``frameworks``) read the plans themselves:
     pass the document as *doc*.
+
+    With *jobs* of 2 or more, hubs (the costliest section on a large graph) run in a
+    forked process, with the network of their own, while the other sections run here;
+    the results are the same. This is done only where the platform forks and while the
+    program runs a single thread; otherwise everything runs here, one after the other.
 
     Raises:
         ValueError: a section name is unknown, or ``frameworks`` is asked without *doc*.
@@ -214,9 +221,14 @@ def analyse(
     )
     asked = {name: pointless[name] for name in wanted if name in pointless}
     left_out = {} if all_sections else asked
+    order = [name for name in known if name in wanted and name not in left_out]
     started = time.perf_counter()
+    forked: Forked[Hubs] | None = None
+    if jobs > 1 and "hubs" in order and len(order) > 1 and can_fork():
+        forked = Forked(lambda: hubs(graph, top=top, sample=sample, seed=seed, backend=backend))
+        order.remove("hubs")
     # Brokerage counts coordination ties only, not where organisations lie.
-    full, bare = shared_networks(graph, wanted=(True, "hubs" in wanted))
+    full, bare = shared_networks(graph, wanted=(True, "hubs" in order))
     assert full is not None
     network = full
     ties = network if bare is None else bare
@@ -238,13 +250,18 @@ def analyse(
         "funding": lambda: funding_links(graph),
         "communities": lambda: communities(graph, seed=seed, network=network, backend=backend),
     }
-    results = {}
-    for name in (section for section in known if section in wanted):
-        if name in left_out:
-            continue
-        started = time.perf_counter()
-        results[name] = run[name]()
-        seconds[name] = time.perf_counter() - started
+    found: dict[str, Any] = {}
+    try:
+        for name in order:
+            started = time.perf_counter()
+            found[name] = run[name]()
+            seconds[name] = time.perf_counter() - started
+        if forked is not None:
+            found["hubs"], seconds["hubs"] = forked.result()
+    finally:
+        if forked is not None:
+            forked.close()
+    results = {name: found[name] for name in known if name in found}
     summary = {
         "document": graph.graph.get("document"),
         "as_of": graph.graph.get("as_of"),
