@@ -6,6 +6,7 @@ import importlib.util
 import json
 import random
 import sys
+from collections.abc import Callable
 
 import networkx as nx
 import pytest
@@ -46,6 +47,7 @@ def test_kinds_choose_who_counts_as_a_stakeholder(full_graph: CoordinationGraph)
     [
         ("louvain", "networkx"),
         pytest.param("louvain", "igraph", marks=needs_igraph),
+        pytest.param("leiden", "igraph", marks=needs_igraph),
         ("greedy", "networkx"),
         ("label_propagation", "networkx"),
     ],
@@ -88,13 +90,22 @@ def test_auto_switches_to_label_propagation_for_large_networks(
 
 
 @needs_igraph
-def test_auto_keeps_louvain_through_igraph_for_large_networks(
+def test_auto_is_leiden_through_igraph_at_any_size(
     full_graph: CoordinationGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert communities(full_graph).method == "leiden"
     monkeypatch.setattr(stakeholders, "LOUVAIN_MAX_EDGES", 5)
     result = communities(full_graph)
-    assert (result.method, result.backend) == ("louvain", "igraph")
+    assert (result.method, result.backend) == ("leiden", "igraph")
     assert "(igraph)" in repr(result) and result.to_dict()["backend"] == "igraph"
+
+
+def test_leiden_without_igraph_names_the_extra(
+    full_graph: CoordinationGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "igraph", None)  # every import of igraph now fails
+    with pytest.raises(MissingExtraError, match=r"uguaglianza\[fast\]"):
+        communities(full_graph, method="leiden", backend="networkx")
 
 
 def _planted(seed: int) -> nx.Graph[str]:
@@ -104,11 +115,14 @@ def _planted(seed: int) -> nx.Graph[str]:
 
 
 @needs_igraph
+@pytest.mark.parametrize("find", [_accel.louvain, _accel.leiden], ids=["louvain", "leiden"])
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("resolution", [0.5, 1.0, 2.0])
-def test_igraph_louvain_matches_networkx(seed: int, resolution: float) -> None:
+def test_igraph_partitions_match_networkx_louvain(
+    find: Callable[..., tuple[list[list[str]], float]], seed: int, resolution: float
+) -> None:
     network = _planted(seed)
-    parts, score = _accel.louvain(network, seed=seed, resolution=resolution)
+    parts, score = find(network, seed=seed, resolution=resolution)
     # A partition of every node, whose modularity is networkx's number for it...
     assert sorted(node for part in parts for node in part) == sorted(network)
     expected = nx.community.modularity(network, parts, resolution=resolution)
@@ -122,11 +136,14 @@ def test_igraph_louvain_matches_networkx(seed: int, resolution: float) -> None:
 
 
 @needs_igraph
-def test_igraph_louvain_leaves_the_program_random_state_alone() -> None:
+@pytest.mark.parametrize("find", [_accel.louvain, _accel.leiden], ids=["louvain", "leiden"])
+def test_igraph_partitions_leave_the_program_random_state_alone(
+    find: Callable[..., tuple[list[list[str]], float]],
+) -> None:
     random.seed(5)
     expected = random.random()
     random.seed(5)
-    _accel.louvain(_planted(0), seed=0, resolution=1.0)
+    find(_planted(0), seed=0, resolution=1.0)
     assert random.random() == expected
 
 

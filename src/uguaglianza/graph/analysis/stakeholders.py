@@ -27,11 +27,11 @@ __all__ = [
     "isolated",
 ]
 
-Method = Literal["auto", "louvain", "greedy", "label_propagation"]
+Method = Literal["auto", "leiden", "louvain", "greedy", "label_propagation"]
 
 #: Above this many edges, ``auto`` communities computed by networkx use label propagation:
 #: networkx's Louvain takes minutes on a national landscape, label propagation under a
-#: minute, igraph's Louvain a second.
+#: minute. With igraph, ``auto`` is Leiden, about linear in the ties, at any size.
 LOUVAIN_MAX_EDGES = 100_000
 
 
@@ -203,31 +203,37 @@ def communities(
 
     Args:
         graph: a coordination graph.
-        method: ``louvain`` (seeded), ``greedy`` (greedy modularity), ``label_propagation``
-            (seeded, asynchronous) or ``auto``: Louvain, except with networkx above
-            :data:`LOUVAIN_MAX_EDGES` edges, where label propagation takes its place.
+        method: ``leiden`` (seeded, igraph only), ``louvain`` (seeded), ``greedy`` (greedy
+            modularity), ``label_propagation`` (seeded, asynchronous) or ``auto``: Leiden
+            with igraph; with networkx Louvain, or label propagation above
+            :data:`LOUVAIN_MAX_EDGES` edges.
         seed: seed of the randomised methods.
         resolution: above 1 favours smaller communities (Louvain and greedy only).
         network: the coordination network of *graph*, if already computed.
         backend: who computes Louvain: ``networkx``, ``igraph`` (the ``fast`` extra, many
-            times faster on large graphs) or ``auto`` (igraph when installed). The other
-            methods are networkx's. Both Louvains are seeded, but their partitions differ.
+            times faster on large graphs) or ``auto`` (igraph when installed). Leiden is
+            igraph's; greedy and label propagation are networkx's. Both Louvains are
+            seeded, but their partitions differ.
 
     Raises:
-        MissingExtraError: *backend* is ``igraph`` and igraph is not installed.
+        MissingExtraError: *backend* is ``igraph``, or *method* ``leiden``, and igraph is
+            not installed.
     """
     network = shared_network(graph) if network is None else network
+    if method == "leiden":
+        backend = "igraph"
     accelerated = backend_for(backend) == "igraph"
     if method == "auto":
         small = network.number_of_edges() <= LOUVAIN_MAX_EDGES
-        method = "louvain" if accelerated or small else "label_propagation"
+        method = "leiden" if accelerated else "louvain" if small else "label_propagation"
     parts: list[set[str]] | list[list[str]]
     used = "networkx"
     degree = dict(network.degree())
-    if method == "louvain" and accelerated:
+    if method in ("leiden", "louvain") and accelerated:
         # igraph works on the network's one conversion: an isolated node is a community
         # of its own there, which adds nothing to the modularity, and is dropped here.
-        found_parts, score = _accel.louvain(network, seed=seed, resolution=resolution)
+        find = _accel.leiden if method == "leiden" else _accel.louvain
+        found_parts, score = find(network, seed=seed, resolution=resolution)
         parts = [part for part in found_parts if len(part) > 1 or degree[part[0]]]
         used = "igraph"
     else:
