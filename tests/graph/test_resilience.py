@@ -74,3 +74,21 @@ def test_the_coordination_table_is_a_single_point_of_failure(
     assert "articulation points" in repr(result)
     data = json.loads(json.dumps(result.to_dict()))
     assert {"articulation_points", "bridges"} == set(data)
+
+
+def test_nodes_outside_a_subtree_step_over_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    order = [f"n{i}" for i in range(10)]
+    assert list(resilience._outside(order, 2, 10, (3, 9), 2)) == ["n9"]
+    assert list(resilience._outside(order, 2, 10, (2, 5), -1)) == ["n5", "n6", "n7", "n8", "n9"]
+    assert list(resilience._outside(order, 0, 4, (0, 4), -1)) == []
+    # The subtree is stepped over, not walked: walking it for every articulation point
+    # made the analysis grow with the square of a long chain.
+    walked: list[int] = []
+
+    def counted(start: int, end: int) -> range:
+        walked.append(max(0, end - start))
+        return range(start, end)
+
+    monkeypatch.setattr(resilience, "range", counted, raising=False)
+    assert list(resilience._outside(order, 0, 10, (1, 9), 0)) == ["n9"]
+    assert sum(walked) == 2

@@ -8,6 +8,7 @@ cuts off: every node outside the largest piece left behind.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -96,10 +97,14 @@ class FailurePoints(Tabular):
 def _outside(
     order: Sequence[str], start: int, end: int, keep: tuple[int, int], skip: int
 ) -> Iterator[str]:
-    """Nodes of ``order[start:end]`` outside the range *keep* and other than index *skip*."""
+    """Nodes of ``order[start:end]`` outside the range *keep* and other than index *skip*.
+
+    The range is stepped over, not walked: it may hold most of a large component, and
+    only the first few nodes outside it are listed.
+    """
     low, high = keep
-    for i in range(start, end):
-        if i != skip and not low <= i < high:
+    for i in itertools.chain(range(start, max(start, low)), range(max(start, high), end)):
+        if i != skip:
             yield order[i]
 
 
