@@ -15,8 +15,9 @@ largest size (``log(t2 / t1) / log(e2 / e1)``, 1.0 for linear) says the same::
 Betweenness is timed with a fixed sample of sources (``--sample``), the linear part of
 ``hubs``; its automatic sample is sized to a fixed budget of work instead. ``--cli``
 writes the largest landscape to a temporary file and times the command line's default
-``analyse`` on it from start to end, in a subprocess, loading included: in one process
-(``--jobs 1``) and with hubs in a second one (``--jobs 2``, the default on two CPUs).
+``analyse`` on it (text output) from start to end, in a subprocess, loading included: in
+one process (``--jobs 1``) and with hubs in a second one (``--jobs 2``, the default on
+two CPUs).
 """
 
 from __future__ import annotations
@@ -119,13 +120,9 @@ def _cli(scale: float) -> None:
         command = [sys.executable, "-m", "uguaglianza.cli", "analyse", str(path)]
         for jobs in ("1", "2"):
             started = time.perf_counter()
-            done = subprocess.run(
-                [*command, "--format", "json", "--jobs", jobs], capture_output=True, check=True
-            )
+            subprocess.run([*command, "--jobs", jobs], capture_output=True, check=True)
             wall = time.perf_counter() - started
-            sections = json.loads(done.stdout)["seconds"]
             print(f"\nuguaglianza analyse --jobs {jobs} at {scale:.0%}: {wall:.1f} s in all")
-            print("  sections: " + ", ".join(f"{k} {v:.1f}" for k, v in sections.items()))
 
 
 def main(argv: list[str] | None = None) -> int:

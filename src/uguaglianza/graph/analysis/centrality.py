@@ -7,6 +7,7 @@ budget is counted in node and edge visits: one source costs about ``nodes + 2 * 
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Callable, Mapping
@@ -282,7 +283,8 @@ def _top(
     top: int,
     error: Callable[[str], float | None] = lambda _: None,
 ) -> tuple[Ranked, ...]:
-    best = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
+    # The best few, as sorting every score would rank them, without sorting them all.
+    best = heapq.nsmallest(top, scores.items(), key=lambda pair: (-pair[1], pair[0]))
     return tuple(Ranked(node_ref(graph, node), value, error(node)) for node, value in best)
 
 
@@ -314,7 +316,10 @@ def hubs(
     """
     if network is None:
         network = shared_network(graph, containment=containment)
-    degrees = dict(network.degree())
+    # Distinct neighbours, read from the network's own dicts (self-loops count twice,
+    # as networkx counts them).
+    adjacency: Mapping[str, Mapping[str, Any]] = network._adj  # type: ignore[attr-defined]
+    degrees = {node: len(around) + (node in around) for node, around in adjacency.items()}
     found = estimate_betweenness(network, sample=sample, seed=seed, backend=backend)
     return Hubs(
         degree=_top(graph, degrees, top),
