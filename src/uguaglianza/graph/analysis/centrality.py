@@ -44,8 +44,8 @@ Backend = Literal["auto", "networkx", "igraph"]
 WORK_BUDGET = 15_000_000
 #: The same with the optional ``igraph`` backend, whose visits cost about 45 nanoseconds:
 #: four times the visits (about 70 sources nationally, 35 at twice that size) in about
-#: three seconds, so that the default analyses of a landscape twice the national size
-#: stay within half a minute.
+#: three seconds. More bought no ranking a sample could tell apart on a national
+#: landscape (see :class:`Estimate`), only time.
 ACCELERATED_WORK_BUDGET = 4 * WORK_BUDGET
 
 
