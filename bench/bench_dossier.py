@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
 import uguaglianza
 from generate import landscape
+from timing import median_time
 from uguaglianza.dossier import dossier
 
 TARGET_SECONDS = 10.0
@@ -30,13 +28,7 @@ AS_OF = datetime.date(2026, 12, 1)
 
 def timed(runs: int, work: Callable[[], Any]) -> float:
     """The median wall time of *runs* calls of *work*, in seconds."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_time(runs, work)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

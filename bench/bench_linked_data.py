@@ -14,14 +14,13 @@ do not count::
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
 import uguaglianza
 from generate import landscape
+from timing import median_time
 from uguaglianza.io.linked_data import json_ld_bytes
 
 BASE = "https://dati.example.it/pari/"
@@ -30,13 +29,7 @@ TARGET = 10.0
 
 def timed(runs: int, work: Callable[[], Any]) -> float:
     """The median CPU time of *runs* calls of *work*, in seconds."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+    return median_time(runs, work, clock=time.process_time)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

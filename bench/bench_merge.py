@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ import uguaglianza
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, landscape
+from timing import median_time
 
 TARGET = 2.0
 
@@ -69,12 +68,7 @@ def pair(scale: float, seeds: tuple[int, int] = (0, 1)) -> tuple[dict[str, Any],
 
 
 def _median(step: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_time(runs, step, collect=False)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

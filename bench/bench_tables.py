@@ -11,10 +11,8 @@ of each step and its ratio to ``load``. The goal: ``frames`` within twice ``load
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,17 +21,12 @@ import uguaglianza
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, landscape_json
+from timing import median_time
 
 
 def timed(step: Callable[[], Any], runs: int) -> tuple[float, Any]:
     """The median time of *runs* calls of *step*, and what the last call returned."""
-    times = []
-    result = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+    return median_time(runs, step, collect=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,16 +14,14 @@ document unchanged::
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import uguaglianza
 from generate import landscape_json
+from timing import median_time
 from uguaglianza.io.workbook import read_workbook, workbook_bytes
 
 TARGET = 10.0
@@ -31,13 +29,7 @@ TARGET = 10.0
 
 def timed(runs: int, work: Callable[[], Any]) -> float:
     """The median wall time of *runs* calls of *work*, in seconds."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_time(runs, work)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
