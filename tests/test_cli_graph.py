@@ -225,6 +225,35 @@ def test_coverage_can_be_asked_for_a_category_of_service_kinds() -> None:
     assert coverage["lacking"] == {"anti_discrimination_service": []}
 
 
+def test_case_paths_can_be_asked_for_a_category_of_service_kinds() -> None:
+    # REACTION's centres are no desk of the default kinds: the category makes them desks.
+    result = run(
+        "analyse",
+        MILANO,
+        "--sections",
+        "paths",
+        "--all-sections",
+        "--format",
+        "json",
+        "--from-kind",
+        "anti_discrimination_service",
+        "--to-kind",
+        "anti_discrimination_service,no_such_kind",
+    )
+    assert result.returncode == 0, result.stderr
+    paths = json.loads(result.stdout)["paths"]
+    assert paths["desk_kinds"] == ["anti_discrimination_service"]
+    assert [ref["id"] for ref in paths["desks"]] == [
+        "centri-antidiscriminazione-esistenti",
+        "nuovi-centri-antidiscriminazione",
+    ]
+    assert {path["target_kind"] for path in paths["paths"]} == {"anti_discrimination_service"}
+    assert all(path["itself"] for path in paths["paths"])
+    assert paths["absent_desk_kinds"] == []
+    assert paths["absent_target_kinds"] == ["no_such_kind"]  # unknown: absent, as before
+    assert paths["unreachable"] == []
+
+
 def test_analyse_as_json_with_chosen_sections() -> None:
     result = run(
         "analyse", MILANO, "--format", "json", "--sections", "funding,hubs", "--sample", "3"

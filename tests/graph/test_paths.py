@@ -162,3 +162,58 @@ def test_when_the_only_target_is_suspended_the_pair_has_no_path_and_says_why(
     text = "\n".join(render(analysis, 10, "en"))
     assert "no service of kind" in text and "operating on 2024-06-01: no path to it" in text
     assert case_paths(graph, target_kinds=["legal_advice"]).paths != ()  # no date: operating
+
+
+def _ombudsman_and_shelter(full_data: Callable[[], dict[str, Any]]) -> CoordinationGraph:
+    """The desk is an ombudsman and the centre a shelter: neither of the default kinds."""
+    data = full_data()
+    data["services"][0]["kind"] = "ombudsman"  # anti_discrimination_service, no broader code
+    data["services"][2]["kind"] = "shelter"  # anti_violence_service, no broader code
+    return as_of(coordination_graph(uguaglianza.from_data(data)), dt.date(2024, 1, 1))
+
+
+def test_a_category_is_a_desk_and_a_target_kind_when_asked_for(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = _ombudsman_and_shelter(full_data)
+    result = case_paths(
+        graph,
+        desk_kinds=["anti_discrimination_service"],
+        target_kinds=["anti_violence_service", "anti_violence_centre"],
+    )
+    assert [ref.id for ref in result.desks] == ["desk"]
+    (path,) = result.paths
+    assert path.target_kind == "anti_violence_service"
+    assert path.path == ("desk", "cav") and path.referral
+    # The category changes nothing of what a kind counts: a shelter is no centre.
+    assert result.absent_target_kinds == ("anti_violence_centre",)
+    assert result.absent_desk_kinds == () and result.unreachable == ()
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["paths"][0]["target_kind"] == "anti_violence_service"
+    # Not asked for, a category is no kind: the ombudsman is no desk of the default kinds.
+    default = case_paths(graph)
+    assert default.desks == () and not default.meaningful
+
+
+def test_a_desk_of_a_category_reaches_it_itself(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = _ombudsman_and_shelter(full_data)
+    result = case_paths(
+        graph, desk_kinds=["ombudsman"], target_kinds=["anti_discrimination_service"]
+    )
+    (path,) = result.paths
+    assert path.itself and path.target.id == "desk"
+
+
+def test_an_unknown_kind_is_absent_beside_a_category(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    graph = _ombudsman_and_shelter(full_data)
+    result = case_paths(
+        graph, desk_kinds=["anti_discrimination_service"], target_kinds=["no_such_kind"]
+    )
+    assert result.absent_target_kinds == ("no_such_kind",)
+    assert result.paths == () and result.unreachable == ()
+    nowhere = case_paths(graph, desk_kinds=["no_such_kind"], target_kinds=["shelter"])
+    assert nowhere.absent_desk_kinds == ("no_such_kind",) and nowhere.desks == ()

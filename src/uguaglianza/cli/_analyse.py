@@ -135,14 +135,16 @@ def register(commands: Any) -> None:
         "--from-kind",
         type=_kinds,
         metavar="KINDS",
-        help="case paths: service kinds where cases are reported "
+        help="case paths: service kinds where cases are reported, comma-separated; a "
+        "category such as anti_discrimination_service counts every kind in it "
         "(default: anti_discrimination_desk,reporting_platform,helpline)",
     )
     parser.add_argument(
         "--to-kind",
         type=_kinds,
         metavar="KINDS",
-        help="case paths: service kinds to reach (default: legal_advice,anti_violence_centre)",
+        help="case paths: service kinds to reach, comma-separated, categories as for "
+        "--from-kind (default: legal_advice,anti_violence_centre)",
     )
     parser.add_argument(
         "--lang", choices=("it", "en"), help="language of the text (default: from LANG)"

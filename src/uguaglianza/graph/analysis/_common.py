@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any
 
 import attrs
@@ -15,6 +15,7 @@ from uguaglianza.graph.views import coordination_networks
 __all__ = [
     "NOT_OPERATING",
     "NodeRef",
+    "asked_categories",
     "node_ref",
     "operating_on",
     "preview",
@@ -63,13 +64,19 @@ def preview(items: Sequence[Any] | Iterable[Any], limit: int = 3) -> str:
     return head or "none"
 
 
-def service_codes(data: Mapping[str, Any]) -> frozenset[str]:
-    """The service kinds a service node stands for: its kind, broader codes, what it offers."""
+def service_codes(data: Mapping[str, Any], categories: Set[str] = frozenset()) -> frozenset[str]:
+    """The service kinds a service node stands for: its kind, broader codes, what it offers.
+
+    Its kind's category counts too when it is one of *categories* (see :func:`asked_categories`).
+    """
     codes = [str(data.get("service_kind", ""))]
     for attr in ("service_broader", "service_offers"):
         text = data.get(attr)
         if isinstance(text, str) and text:
             codes.extend(text.split(","))
+    category = service_category(data) if categories else None
+    if category is not None and category in categories:
+        codes.append(category)
     return frozenset(code for code in codes if code)
 
 
@@ -134,6 +141,11 @@ def operating_on(data: Mapping[str, Any], day: str | None) -> bool:
 def service_categories() -> frozenset[str]:
     """The categories of the shipped service kinds (``anti_violence_service``...)."""
     return frozenset(load_codelist("service_kinds").categories())
+
+
+def asked_categories(kinds: Iterable[str]) -> frozenset[str]:
+    """The categories of service kinds among *kinds*: those an analysis was asked for."""
+    return service_categories().intersection(kinds)
 
 
 def service_category(data: Mapping[str, Any]) -> str | None:

@@ -37,11 +37,10 @@ import attrs
 from uguaglianza.graph._access import edges_by_kind, in_kinds, node_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
+    asked_categories,
     node_ref,
     operating_on,
     preview,
-    service_categories,
-    service_category,
     service_codes,
     territory_codes,
 )
@@ -399,7 +398,7 @@ def coverage(
     wanted = tuple(territory_kinds)
     looked_for = present_service_kinds(graph) if service_kinds is None else tuple(service_kinds)
     anchors = _Anchors(graph)
-    grouped = service_categories().intersection(looked_for)  # categories asked for
+    grouped = asked_categories(looked_for)
     refs: dict[str, NodeRef] = {}
 
     def ref(node: str) -> NodeRef:
@@ -418,10 +417,7 @@ def coverage(
             for territory, how, through in anchors.body(node):
                 bodies_at.setdefault(territory, []).append((node, how, through))
         elif kind == "service" and operating_on(data, day):
-            codes = service_codes(data)
-            if grouped and (category := service_category(data)) in grouped:
-                codes |= {category}
-            provides[node] = tuple(sorted(codes))
+            provides[node] = tuple(sorted(service_codes(data, grouped)))
             for territory, how, through in anchors.service(node):
                 services_at.setdefault(territory, []).append((node, how, through))
     available = {code for codes in provides.values() for code in codes}

@@ -8,7 +8,9 @@ services, projects and actions: never through a territory, a plan, an act or a f
 
 A service is of a kind when its kind, a broader code of its kind or something it
 ``offers`` is that kind: a desk that offers legal advice reaches legal advice itself (a
-path of one node). Kinds no service of the graph has are reported as absent, with no
+path of one node). A category of kinds (``anti_violence_service``) is no broader code
+and counts only when asked for, as in coverage: then every service whose kind is in it
+is of that kind. Kinds no service of the graph has are reported as absent, with no
 "no path" pair for them: the network has no such service, rather than no way to it.
 
 Give ``as_of`` for the paths on a date: only what is valid then counts, and a service
@@ -31,6 +33,7 @@ import networkx as nx
 from uguaglianza.graph._access import edges_by_kind, node_kinds
 from uguaglianza.graph.analysis._common import (
     NodeRef,
+    asked_categories,
     node_ref,
     operating_on,
     preview,
@@ -215,8 +218,8 @@ def case_paths(
 
     Args:
         graph: a coordination graph.
-        desk_kinds: service kinds where cases are reported (broader codes and what a
-            service offers count, see the module's description).
+        desk_kinds: service kinds where cases are reported (broader codes, what a
+            service offers and categories count, see the module's description).
         target_kinds: service kinds to reach, likewise.
         network: the coordination network of *graph*, if already computed (with
             *as_of*, that of the graph cut to the date is used instead).
@@ -229,11 +232,12 @@ def case_paths(
     day = graph.graph.get("as_of") if as_of is None else as_of.isoformat()
     network = shared_network(graph) if network is None else network
     kinds = node_kinds(graph)
+    categories = asked_categories((*desks_wanted, *targets_wanted))
     codes: dict[str, frozenset[str]] = {}
     idle: list[str] = []
     for node, data in graph.nodes(data=True):
         if data.get("kind") == "service":
-            codes[node] = service_codes(data)
+            codes[node] = service_codes(data, categories)
             if not operating_on(data, day):
                 idle.append(node)
     available = {code for provides in codes.values() for code in provides}
