@@ -217,3 +217,30 @@ def test_an_unknown_kind_is_absent_beside_a_category(
     assert result.paths == () and result.unreachable == ()
     nowhere = case_paths(graph, desk_kinds=["no_such_kind"], target_kinds=["shelter"])
     assert nowhere.absent_desk_kinds == ("no_such_kind",) and nowhere.desks == ()
+
+
+def test_when_every_desk_of_a_kind_is_suspended_the_paths_say_why(
+    full_data: Callable[[], dict[str, Any]],
+) -> None:
+    data = full_data()
+    data["services"][0]["statuses"] = [{"status": "suspended", "period": {"start": "2024"}}]
+    graph = coordination_graph(uguaglianza.from_data(data))
+    day = dt.date(2025, 1, 1)
+    result = case_paths(graph, as_of=day)
+    assert result.desks == () and result.paths == ()
+    assert result.absent_desk_kinds == ("reporting_platform", "helpline")  # none in the graph
+    assert result.idle_desk_kinds == ("anti_discrimination_desk",)  # one, not operating
+    assert result.idle_target_kinds == ()
+    assert "no desk of kind anti_discrimination_desk operating on 2025-01-01" in repr(result)
+    assert json.loads(json.dumps(result.to_dict()))["idle_desk_kinds"] == [
+        "anti_discrimination_desk"
+    ]
+    # Operating on an earlier date, or with no date, the desk is idle on no day.
+    assert case_paths(graph, as_of=dt.date(2023, 6, 1)).idle_desk_kinds == ()
+    assert case_paths(graph).idle_desk_kinds == ()
+    analysis = analyse(graph, sections=["paths"], as_of=day)
+    english = "\n".join(render(analysis, 10, "en"))
+    assert "operating on 2025-01-01: no path from it" in english
+    assert "(anti_discrimination_desk) operating" in english
+    italian = "\n".join(render(analysis, 10, "it"))
+    assert "operativo il 2025-01-01: nessun percorso da esso" in italian

@@ -16,8 +16,10 @@ is of that kind. Kinds no service of the graph has are reported as absent, with 
 Give ``as_of`` for the paths on a date: only what is valid then counts, and a service
 suspended, closed, planned or awaiting reactivation on that date (its ``statuses``) is
 neither a desk, nor a target, nor a step on the way. A kind whose only services are not
-operating is not absent: its pairs have no path, and ``idle_target_kinds`` says why. A
-graph built ``as_of`` a date is read on that date; with no date, statuses are not read.
+operating is not absent: its pairs have no path, and ``idle_target_kinds`` says why;
+a desk kind whose only services are not operating starts no path, and
+``idle_desk_kinds`` says why. A graph built ``as_of`` a date is read on that date; with
+no date, statuses are not read.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ class CasePaths(Tabular):
         as_of: the date of the paths, if any: services not operating then are left out.
         not_operating: the services left out, not operating on that date.
         idle_target_kinds: target kinds the graph has, but no service of them operating.
+        idle_desk_kinds: desk kinds the graph has, but no service of them operating.
     """
 
     paths: tuple[CasePath, ...]
@@ -123,6 +126,7 @@ class CasePaths(Tabular):
     as_of: str | None = None
     not_operating: tuple[NodeRef, ...] = ()
     idle_target_kinds: tuple[str, ...] = ()
+    idle_desk_kinds: tuple[str, ...] = ()
 
     @property
     def meaningful(self) -> bool:
@@ -142,6 +146,9 @@ class CasePaths(Tabular):
             text += f"; no desk of kind {', '.join(self.absent_desk_kinds)}"
         if self.absent_target_kinds:
             text += f"; no target of kind {', '.join(self.absent_target_kinds)}"
+        if self.idle_desk_kinds:
+            idle = ", ".join(self.idle_desk_kinds)
+            text += f"; no desk of kind {idle} operating on {self.as_of}"
         if self.idle_target_kinds:
             idle = ", ".join(self.idle_target_kinds)
             text += f"; no target of kind {idle} operating on {self.as_of}"
@@ -157,6 +164,7 @@ class CasePaths(Tabular):
             "desks": [desk.to_dict() for desk in self.desks],
             "as_of": self.as_of,
             "not_operating": [ref.to_dict() for ref in self.not_operating],
+            "idle_desk_kinds": list(self.idle_desk_kinds),
             "idle_target_kinds": list(self.idle_target_kinds),
             "paths": [path.to_dict() for path in self.paths],
             "unreachable": [
@@ -297,4 +305,5 @@ def case_paths(
         day,
         tuple(node_ref(graph, node) for node in idle),
         tuple(k for k in targets_wanted if k in available and k not in operating),
+        tuple(k for k in desks_wanted if k in available and k not in operating),
     )

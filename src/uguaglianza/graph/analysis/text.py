@@ -87,6 +87,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "  nessun servizio di tipo {kind} nella rete: nessun percorso cercato",
         "  no service of kind {kind} in the network: no path looked for",
     ),
+    "idle_desk": (
+        "  nessun servizio di tipo {kind} operativo il {day}: nessun percorso da esso",
+        "  no service of kind {kind} operating on {day}: no path from it",
+    ),
     "idle_target": (
         "  nessun servizio di tipo {kind} operativo il {day}: nessun percorso verso di esso",
         "  no service of kind {kind} operating on {day}: no path to it",
@@ -226,6 +230,10 @@ def _paths(paths: Any, top: int, lang: Lang) -> list[str]:
     lines += [
         _say("absent_target", lang, kind=kind_label(kind, lang))
         for kind in paths.absent_target_kinds
+    ]
+    lines += [
+        _say("idle_desk", lang, kind=kind_label(kind, lang), day=paths.as_of)
+        for kind in paths.idle_desk_kinds
     ]
     lines += [
         _say("idle_target", lang, kind=kind_label(kind, lang), day=paths.as_of)
