@@ -78,6 +78,38 @@ def test_example_round_trips_and_matches_the_schema(name):
     assert uguaglianza.from_data(data) == doc
 
 
+def _quotes(value: Any) -> list[str]:
+    """Every ``quote`` in a document's data: the sources' own words."""
+    if isinstance(value, dict):
+        return [
+            text
+            for key, item in value.items()
+            for text in ([item] if key == "quote" and isinstance(item, str) else _quotes(item))
+        ]
+    if isinstance(value, list):
+        return [text for item in value for text in _quotes(item)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["granada-plan-igualdad.yaml", "san-fernando-plan-igualdad.yaml"])
+def test_declared_codes_speak_the_documents_language_in_the_sources_words(name):
+    # A declared code's name and description are read in the document's language (their
+    # JSON-LD literals are tagged with it): in these Spanish documents each is wording the
+    # sources quote, never a text in another language; other languages go in translations.
+    doc = _load(name)
+    quoted = " ".join(_quotes(to_data(doc))).casefold()
+    texts = [
+        text
+        for codes in doc.codelists.values()
+        for code in codes
+        for text in (code.name, code.description)
+        if text is not None
+    ]
+    assert texts
+    for text in texts:
+        assert text.casefold() in quoted, text
+
+
 # -- Università di Udine GEP -------------------------------------------------------------
 
 
