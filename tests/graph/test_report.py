@@ -21,7 +21,7 @@ from uguaglianza.graph import (
     coordination_graph,
     coordination_network,
 )
-from uguaglianza.graph._access import edges_by_kind
+from uguaglianza.graph._access import edge_count, edges_by_kind
 from uguaglianza.graph.analysis import _accel, _common, _parallel, report
 from uguaglianza.graph.analysis._common import shared_network, shared_networks
 from uguaglianza.graph.analysis.paths import DESK_KINDS
@@ -136,6 +136,17 @@ def test_edges_by_kind_are_read_once_per_graph(full_data: Callable[[], dict[str,
     graph.add_edge("desk", "legal", "refers_cases_to", kind="refers_cases_to")
     again = edges_by_kind(graph)  # networkx empties its cache when the graph changes
     assert again is not grouped and ("desk", "legal") in [e[:2] for e in again["refers_cases_to"]]
+
+
+def test_edges_are_counted_as_networkx_counts_them(full_graph: CoordinationGraph) -> None:
+    network = coordination_network(full_graph)
+    network.add_edge("com-c", "com-c")  # a self-loop counts once
+    multi = nx.MultiDiGraph(full_graph)
+    multi.add_edge("desk", "legal")  # a second edge between the same nodes counts too
+    directed = nx.DiGraph(network)  # neither plain kind: networkx counts
+    for graph in (full_graph, network, multi, directed, nx.Graph()):
+        assert edge_count(graph) == graph.number_of_edges()
+    assert edge_count(multi) == full_graph.number_of_edges() + 1
 
 
 # Every platform the project is tested on forks; Windows does not.

@@ -141,7 +141,7 @@ def _insert_new_edges(
         cache.clear()  # what networkx does whenever edges change
 
 
-def _plain_multidigraph(graph: CoordinationGraph) -> bool:
+def _plain_multidigraph(graph: nx.Graph[str]) -> bool:
     cls = type(graph)
     return (
         cls is nx.MultiDiGraph

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 import networkx as nx
 
+from uguaglianza.graph._access import edge_count
 from uguaglianza.graph.analysis import _accel
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
@@ -217,7 +218,7 @@ def estimate_betweenness(
     four sources) whose separate estimates give each node's standard error.
     """
     chosen = backend_for(backend)
-    nodes, edges = network.number_of_nodes(), network.number_of_edges()
+    nodes, edges = network.number_of_nodes(), edge_count(network)
     if sample == "auto":
         budget = ACCELERATED_WORK_BUDGET if chosen == "igraph" else WORK_BUDGET
         sample = sample_size(nodes, edges, budget)
@@ -325,7 +326,7 @@ def hubs(
         degree=_top(graph, degrees, top),
         betweenness=_top(graph, found.scores, top, found.error),
         nodes=network.number_of_nodes(),
-        edges=network.number_of_edges(),
+        edges=edge_count(network),
         sample=found.sample,
         seed=None if found.sample is None else seed,
         backend=found.backend,

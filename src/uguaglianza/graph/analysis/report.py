@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
-from uguaglianza.graph._access import edges_by_kind
+from uguaglianza.graph._access import edge_count, edges_by_kind
 from uguaglianza.graph.analysis._common import service_codes, shared_networks, territory_codes
 from uguaglianza.graph.analysis._parallel import Forked, can_fork
 from uguaglianza.graph.analysis.centrality import Backend, Hubs, hubs
@@ -266,8 +266,8 @@ def analyse(
         "document": graph.graph.get("document"),
         "as_of": graph.graph.get("as_of"),
         "nodes": graph.number_of_nodes(),
-        "edges": graph.number_of_edges(),
-        "ties": network.number_of_edges(),
+        "edges": edge_count(graph),
+        "ties": edge_count(network),
     }
     notes = asked if all_sections else {}
     return Analysis(results, seconds, summary, left_out, notes)

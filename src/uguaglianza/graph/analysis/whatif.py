@@ -20,6 +20,7 @@ from typing import Any, Literal
 import attrs
 import networkx as nx
 
+from uguaglianza.graph._access import edge_count
 from uguaglianza.graph.analysis._common import preview, shared_network
 from uguaglianza.graph.analysis.centrality import Backend, hubs
 from uguaglianza.graph.analysis.coverage import (
@@ -183,8 +184,8 @@ def metrics(
     components = [len(c) for c in nx.connected_components(network)]
     values: dict[str, Value] = {
         "nodes": graph.number_of_nodes(),
-        "edges": graph.number_of_edges(),
-        "ties": network.number_of_edges(),
+        "edges": edge_count(graph),
+        "ties": edge_count(network),
         "components": len(components),
         "largest_component": max(components, default=0),
         "unreached": tuple(sorted(ref.id for ref in covered.unreached)),
