@@ -7,8 +7,8 @@ import json
 import networkx as nx
 import pytest
 
-from uguaglianza.graph import CoordinationGraph, failure_points
-from uguaglianza.graph.analysis import resilience
+from uguaglianza.graph import CoordinationGraph, failure_points, isolated
+from uguaglianza.graph.analysis import _common, resilience
 
 
 def as_coordination_graph(network: nx.Graph[str]) -> CoordinationGraph:
@@ -92,3 +92,24 @@ def test_nodes_outside_a_subtree_step_over_it(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(resilience, "range", counted, raising=False)
     assert list(resilience._outside(order, 0, 10, (1, 9), 0)) == ["n9"]
     assert sum(walked) == 2
+
+
+def test_the_components_walked_are_shared_with_the_isolated_stakeholders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    network = nx.Graph([("a", "b"), ("b", "c"), ("d", "e"), ("f", "g"), ("g", "h"), ("h", "f")])
+    network.add_node("i")
+    graph = as_coordination_graph(network)
+    alone = isolated(graph, network=network.copy())  # components found by networkx
+    failure_points(graph, network=network)
+    walked = _common.components(network)
+    assert sorted(map(sorted, walked)) == sorted(map(sorted, nx.connected_components(network)))
+
+    def refused(_: object) -> None:
+        raise AssertionError("the components were found again")
+
+    monkeypatch.setattr(nx, "connected_components", refused)
+    assert isolated(graph, network=network) == alone
+    network.add_edge("i", "a")  # networkx empties its cache: they are found again
+    with pytest.raises(AssertionError, match="found again"):
+        isolated(graph, network=network)

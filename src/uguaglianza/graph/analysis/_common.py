@@ -16,6 +16,7 @@ __all__ = [
     "NOT_OPERATING",
     "NodeRef",
     "asked_categories",
+    "components",
     "node_ref",
     "operating_on",
     "preview",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 _CACHE_KEY = "uguaglianza.coordination_network"
+_COMPONENTS = "uguaglianza.components"
 
 #: Operating statuses in which a service serves no one on the day.
 NOT_OPERATING = frozenset({"planned", "suspended", "awaiting_reactivation", "closed"})
@@ -120,6 +122,27 @@ def shared_networks(
                 if cache is not None:
                     cache[keys[i]] = network
     return found[0], found[1]
+
+
+def components(
+    network: nx.Graph[str], found: Sequence[Sequence[str]] | None = None
+) -> Sequence[Sequence[str]]:
+    """The connected components of *network*, found once per network and shared.
+
+    An analysis that has walked every component already (the failure points do) passes
+    them as *found*, to be kept; otherwise they are found here. They are kept in
+    networkx's cache of *network*, emptied whenever the network changes; each
+    component's nodes are in no particular order.
+    """
+    cache: dict[Any, Any] | None = getattr(network, "__networkx_cache__", None)
+    if found is None:
+        known: Sequence[Sequence[str]] | None = None if cache is None else cache.get(_COMPONENTS)
+        if known is not None:
+            return known
+        found = [list(component) for component in nx.connected_components(network)]
+    if cache is not None:
+        cache[_COMPONENTS] = found
+    return found
 
 
 def operating_on(data: Mapping[str, Any], day: str | None) -> bool:

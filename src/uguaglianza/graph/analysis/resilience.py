@@ -15,7 +15,13 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
+from uguaglianza.graph.analysis._common import (
+    NodeRef,
+    components,
+    node_ref,
+    preview,
+    shared_network,
+)
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import STRUCTURE_EDGE_KINDS
 from uguaglianza.tables import Tabular
@@ -119,8 +125,15 @@ def _listed(nodes: Iterator[str] | Sequence[str]) -> tuple[str, ...]:
 
 def _search(
     network: nx.Graph[str],
-) -> tuple[list[tuple[str, int, tuple[str, ...]]], list[tuple[str, str, int, tuple[str, ...]]]]:
-    """One depth-first pass: (node, cut off, listed) per point, (u, v, ...) per bridge."""
+) -> tuple[
+    list[tuple[str, int, tuple[str, ...]]],
+    list[tuple[str, str, int, tuple[str, ...]]],
+    list[list[str]],
+]:
+    """One depth-first pass: (node, cut off, listed) per point, (u, v, ...) per bridge.
+
+    The connected components it walks come third.
+    """
     # The network's own dicts: networkx's views cost more than the search itself.
     adjacency: Mapping[str, Mapping[str, Any]] = network._adj  # type: ignore[attr-defined]
     disc: dict[str, int] = {}
@@ -128,6 +141,7 @@ def _search(
     order: list[str] = []
     points: list[tuple[str, int, tuple[str, ...]]] = []
     bridges: list[tuple[str, str, int, tuple[str, ...]]] = []
+    spans: list[tuple[int, int]] = []
     for root in network:
         if root in disc:
             continue
@@ -163,6 +177,7 @@ def _search(
                     found.append((above, node, disc[node], size))
         last = len(order)
         total = last - first
+        spans.append((first, last))
         for node, subtrees in pieces.items():
             if node == root and len(subtrees) < 2:
                 continue
@@ -181,7 +196,7 @@ def _search(
             else:
                 rest_nodes = _outside(order, first, last, (start, start + size), -1)
                 bridges.append((above, node, total - size, _listed(rest_nodes)))
-    return points, bridges
+    return points, bridges, [order[first:last] for first, last in spans]
 
 
 def _kinds(graph: CoordinationGraph, u: str, v: str) -> tuple[str, ...]:
@@ -205,7 +220,8 @@ def failure_points(
         network: its coordination network, if already computed.
     """
     network = shared_network(graph) if network is None else network
-    points, bridges = _search(network)
+    points, bridges, walked = _search(network)
+    components(network, walked)  # kept for the other analyses of the network
     cut_points = sorted(
         (CutPoint(node_ref(graph, node), cut, listed) for node, cut, listed in points),
         key=lambda point: (-point.cut_off, point.node.id),

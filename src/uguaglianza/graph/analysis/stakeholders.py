@@ -8,9 +8,15 @@ from typing import Any, Literal
 import attrs
 import networkx as nx
 
-from uguaglianza.graph._access import node_kinds
+from uguaglianza.graph._access import edge_count, node_kinds
 from uguaglianza.graph.analysis import _accel
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
+from uguaglianza.graph.analysis._common import (
+    NodeRef,
+    components,
+    node_ref,
+    preview,
+    shared_network,
+)
 from uguaglianza.graph.analysis.centrality import Backend, backend_for
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.graph.kinds import ACTOR_KINDS
@@ -111,13 +117,13 @@ def isolated(
         elif degree == 1:
             (neighbour,) = network.adj[node]
             weak.append(WeakTie(node_ref(graph, node), node_ref(graph, neighbour)))
-    components = sorted(
-        (c for c in nx.connected_components(network) if len(c) > 1),
+    pieces = sorted(
+        (c for c in components(network) if len(c) > 1),
         key=lambda c: (-len(c), min(c)),
     )
     detached = tuple(
         tuple(node_ref(graph, node) for node in sorted(component) if kind.get(node) in wanted)
-        for component in components[1:]
+        for component in pieces[1:]
     )
     return Isolation(
         tuple(sorted(alone, key=lambda ref: ref.id)),
@@ -224,7 +230,7 @@ def communities(
         backend = "igraph"
     accelerated = backend_for(backend) == "igraph"
     if method == "auto":
-        small = network.number_of_edges() <= LOUVAIN_MAX_EDGES
+        small = edge_count(network) <= LOUVAIN_MAX_EDGES
         method = "leiden" if accelerated else "louvain" if small else "label_propagation"
     parts: list[set[str]] | list[list[str]]
     used = "networkx"
