@@ -20,13 +20,14 @@ so the work grows with what the money reaches, never with funds times graph size
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from uguaglianza.graph._access import edge_data, node_kinds
+from uguaglianza.graph._access import edges_by_kind, node_kinds
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
-from uguaglianza.graph.build import CoordinationGraph, collector_paused
+from uguaglianza.graph.build import Attrs, CoordinationGraph, _plain_multidigraph, collector_paused
 from uguaglianza.tables import Tabular
 
 __all__ = ["FundReach", "Funded", "FundingLinks", "funding_links"]
@@ -113,13 +114,24 @@ class FundingLinks(Tabular):
 
 
 class _Money:
-    """The money edges of a graph, indexed once: what every walk follows."""
+    """The money edges of a graph, indexed once: what every walk follows.
+
+    The edges are read from :func:`edges_by_kind`, which the other analyses of the same
+    graph share, and only the out-edges of the nodes money flows from are read again.
+    """
 
     def __init__(self, graph: CoordinationGraph) -> None:
         self.kind = node_kinds(graph)
         self.flows: dict[str, list[tuple[str, str]]] = {}
-        self.leads: dict[str, list[str]] = {}
-        self.partners: dict[str, list[tuple[str, str | None]]] = {}
+        self._graph = graph
+        # The graph's own dicts where it is a plain one: networkx's views cost more.
+        plain = _plain_multidigraph(graph)
+        succ: Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
+        succ = graph._succ if plain else graph.succ  # type: ignore[attr-defined]
+        self._pred: Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
+        self._pred = graph._pred if plain else graph.pred  # type: ignore[attr-defined]
+        self._position: dict[str, int] = {}  # each node's place in graph order, when needed
+        self._undertakings: dict[str, tuple[list[str], list[tuple[str, str | None]]]] = {}
         self.steps: dict[tuple[str, str], list[str]] = {}  # (transfer, payer) → next
         self.purpose: dict[str, list[str]] = {}  # transfer → what it is for
         self.spent: dict[str, list[str]] = {}  # payee → what the transfers it receives are for
@@ -128,23 +140,29 @@ class _Money:
         self.co_financers: list[str] = []
         received: set[tuple[str, str]] = set()
         first: dict[str, list[str]] = {}
-        for u, v, data in edge_data(graph):
-            kind = data.get("kind")
-            transfer = data.get("transfer")
-            if kind == "funds" and isinstance(transfer, str):
-                self.purpose.setdefault(transfer, []).append(v)
-                self.spent.setdefault(u, []).append(v)  # drawn from the transfer's payee
-            elif kind in _FLOWS:
-                self.flows.setdefault(u, []).append((v, str(kind)))
+        by_kind = edges_by_kind(graph)  # shared with the other analyses of the graph
+        starts: dict[str, None] = {}
+        for kind in sorted(_FLOWS):
+            for u, v, data in by_kind.get(kind, ()):
+                transfer = data.get("transfer")
+                if kind == "funds" and isinstance(transfer, str):
+                    self.purpose.setdefault(transfer, []).append(v)
+                    self.spent.setdefault(u, []).append(v)  # drawn from the transfer's payee
+                    continue
+                starts[u] = None
                 if kind == "co_finances" and self.kind.get(u) != "fund":
                     self.co_financers.append(u)
-            elif kind == "lead_of" and self.kind.get(v) in _UNDERTAKINGS:
-                self.leads.setdefault(v, []).append(u)
-            elif kind == "partner_of" and self.kind.get(v) in _UNDERTAKINGS:
-                through = data.get("through")
-                agency = through if isinstance(through, str) and through in graph else None
-                self.partners.setdefault(v, []).append((u, agency))
-            elif kind == "pays" and isinstance(transfer, str):
+        for u in starts:  # each node's flows in graph order, whatever their kind
+            self.flows[u] = [
+                (v, kind)
+                for v, keyed in succ[u].items()
+                for data in keyed.values()
+                if (kind := str(data.get("kind"))) in _FLOWS
+                and not (kind == "funds" and isinstance(data.get("transfer"), str))
+            ]
+        for u, v, data in by_kind.get("pays", ()):
+            transfer = data.get("transfer")
+            if isinstance(transfer, str):
                 self.steps.setdefault((transfer, u), []).append(v)
                 received.add((transfer, v))
                 first.setdefault(transfer, []).append(u)
@@ -172,6 +190,35 @@ class _Money:
                 found.setdefault(owner, "transfer_payer")
         return sorted(found.items(), key=lambda item: (_PAYERS.index(item[1]), item[0]))
 
+    def undertaking(self, node: str) -> tuple[list[str], list[tuple[str, str | None]]]:
+        """The leads of the project or action *node*, and its partners with their agencies.
+
+        Read from the edges reaching *node*, once, when money first reaches it: so the
+        work grows with what the money reaches, not with every lead in the graph.
+        """
+        found = self._undertakings.get(node)
+        if found is not None:
+            return found
+        graph = self._graph
+        sources = list(self._pred[node].items())
+        if len(sources) > 1:  # in graph order, as the edges are everywhere else
+            if not self._position:
+                self._position = {other: i for i, other in enumerate(graph)}
+            sources.sort(key=lambda item: self._position[item[0]])
+        leads: list[str] = []
+        partners: list[tuple[str, str | None]] = []
+        for u, keyed in sources:
+            for data in keyed.values():
+                kind = data.get("kind")
+                if kind == "lead_of":
+                    leads.append(u)
+                elif kind == "partner_of":
+                    through = data.get("through")
+                    agency = through if isinstance(through, str) and through in graph else None
+                    partners.append((u, agency))
+        found = self._undertakings[node] = (leads, partners)
+        return found
+
     def flow(self, root: str) -> dict[str, tuple[str | None, str]]:
         """Breadth-first from *root*: for each node reached, where it came from and how."""
         came: dict[str, tuple[str | None, str]] = {root: (None, "")}
@@ -194,9 +241,10 @@ class _Money:
                 for transfer in self.transfers_of.get(node, ()):
                     self._transfer(transfer, node, reach)
             if self.kind.get(node) in _UNDERTAKINGS:
-                for lead in self.leads.get(node, ()):
+                leads, partners = self.undertaking(node)
+                for lead in leads:
                     reach(lead, node, "lead")
-                for partner, agency in self.partners.get(node, ()):
+                for partner, agency in partners:
                     reach(partner, node, "partner")
                     if agency is not None:
                         reach(agency, partner, "through")
