@@ -17,6 +17,7 @@ from uguaglianza.errors import MissingExtraError
 from uguaglianza.graph import (
     SECTIONS,
     CoordinationGraph,
+    _access,
     analyse,
     coordination_graph,
     coordination_network,
@@ -136,6 +137,26 @@ def test_edges_by_kind_are_read_once_per_graph(full_data: Callable[[], dict[str,
     graph.add_edge("desk", "legal", "refers_cases_to", kind="refers_cases_to")
     again = edges_by_kind(graph)  # networkx empties its cache when the graph changes
     assert again is not grouped and ("desk", "legal") in [e[:2] for e in again["refers_cases_to"]]
+
+
+def test_the_full_network_groups_the_edges_by_kind_on_its_way(
+    full_data: Callable[[], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = uguaglianza.from_data(full_data())
+    graph, alike = coordination_graph(doc), coordination_graph(doc)
+    for each in (graph, alike):
+        each.add_edge("desk", "legal", "odd", kind=None)  # a kind that is not a string
+    expected = edges_by_kind(alike)  # grouped in a pass of its own
+    assert expected["None"] == [("desk", "legal", {"kind": None})]
+    shared_networks(graph, wanted=(False, True))  # the network without containment does not
+    assert "uguaglianza.edges_by_kind" not in graph.__networkx_cache__
+    shared_networks(graph, wanted=(True, False))
+
+    def walked(_: object) -> None:
+        raise AssertionError("the edges were walked again")
+
+    monkeypatch.setattr(_access, "edge_data", walked)
+    assert list(edges_by_kind(graph).items()) == list(expected.items())  # in the same order
 
 
 def test_edges_are_counted_as_networkx_counts_them(full_graph: CoordinationGraph) -> None:

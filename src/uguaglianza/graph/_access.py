@@ -22,9 +22,11 @@ __all__ = [
     "edge_kinds",
     "edges_by_kind",
     "in_kinds",
+    "keep_edges_by_kind",
     "node_kinds",
     "node_values",
     "out_kinds",
+    "wants_edges_by_kind",
 ]
 
 _BY_KIND = "uguaglianza.edges_by_kind"
@@ -82,9 +84,8 @@ def edges_by_kind(graph: CoordinationGraph) -> Mapping[str, Sequence[Edge]]:
     An edge with no kind is under the empty string. The mapping is shared by every
     caller: not to be modified.
     """
-    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
-    if cache is not None and _BY_KIND in cache:
-        found: dict[str, list[Edge]] = cache[_BY_KIND]
+    found = _grouped(graph)
+    if found is not None:
         return found
     grouped: dict[str, list[Edge]] = {}
     for edge in edge_data(graph):
@@ -93,9 +94,33 @@ def edges_by_kind(graph: CoordinationGraph) -> Mapping[str, Sequence[Edge]]:
         if group is None:
             group = grouped[kind] = []
         group.append(edge)
+    keep_edges_by_kind(graph, grouped)
+    return grouped
+
+
+def _grouped(graph: CoordinationGraph) -> dict[str, list[Edge]] | None:
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
+    return None if cache is None else cache.get(_BY_KIND)
+
+
+def wants_edges_by_kind(graph: CoordinationGraph) -> bool:
+    """Whether a pass over every edge of *graph* should group them for :func:`edges_by_kind`.
+
+    True when they are not grouped yet and the graph keeps a cache to hold them.
+    """
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
+    return cache is not None and _BY_KIND not in cache
+
+
+def keep_edges_by_kind(graph: CoordinationGraph, grouped: dict[str, list[Edge]]) -> None:
+    """Keep *grouped*, every edge of *graph* by kind in graph order, for :func:`edges_by_kind`.
+
+    For a pass that walks every edge anyway: it groups them on the way and keeps them
+    here, sparing the analyses that come next a pass of their own.
+    """
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
     if cache is not None:
         cache[_BY_KIND] = grouped
-    return grouped
 
 
 def edge_kinds(graph: CoordinationGraph) -> Iterator[tuple[str, str, str]]:

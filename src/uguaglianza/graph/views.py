@@ -11,7 +11,13 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from uguaglianza.graph._access import edge_kinds, in_kinds, node_kinds
+from uguaglianza.graph._access import (
+    edge_kinds,
+    in_kinds,
+    keep_edges_by_kind,
+    node_kinds,
+    wants_edges_by_kind,
+)
 from uguaglianza.graph.build import (
     Attrs,
     CoordinationGraph,
@@ -222,25 +228,36 @@ def _fill(
     full_pairs: list[tuple[str, str]] = []
     bare_pairs: list[tuple[str, str]] = []
     with_full, with_bare = full is not None, bare is not None
+    # The pass over every edge that the full network makes also groups them by kind, for
+    # the analyses run beside it (coverage, funding), sparing them a pass of their own.
+    grouped: dict[str, list[tuple[str, str, Attrs]]] | None = None
+    if with_full and wants_edges_by_kind(graph):
+        grouped = {}
     for u, targets in succ.items():
         u_territory = u in territory
         for v, keyed in targets.items():
-            if u == v:
-                continue
             counts = counts_bare = False
             touches = u_territory or v in territory
             for data in keyed.values():
                 kind = data.get("kind", "")
+                if grouped is not None:
+                    group = grouped.get(kind)
+                    if group is None:  # a kind that is not a string is grouped as one
+                        group = grouped.setdefault(str(kind), [])
+                    group.append((u, v, data))
                 if kind in skip:
                     continue
                 counts = True
                 if not (touches and kind in CONTAINMENT_EDGE_KINDS):
                     counts_bare = True
-                    break
+            if u == v:
+                continue
             if counts and with_full:
                 full_pairs.append((u, v))
             if counts_bare and with_bare:
                 bare_pairs.append((u, v))
+    if grouped is not None:
+        keep_edges_by_kind(graph, grouped)
     for network, pairs in ((full, full_pairs), (bare, bare_pairs)):
         if network is not None:
             _join(network, pairs)
