@@ -154,18 +154,22 @@ def _search(
         stack = [(root, iter(adjacency[root]))]
         while stack:
             node, neighbours = stack[-1]
+            # Kept in locals while the neighbours are read, stored back before leaving.
+            above, lowest = parent[node], low[node]
             for other in neighbours:
-                if other not in disc:
+                seen = disc.get(other)
+                if seen is None:
+                    low[node] = lowest
                     disc[other] = low[other] = len(order)
                     order.append(other)
                     parent[other] = node
                     stack.append((other, iter(adjacency[other])))
                     break
-                if other != parent[node] and disc[other] < low[node]:
-                    low[node] = disc[other]
+                if seen < lowest and other != above:
+                    lowest = seen
             else:
+                low[node] = lowest
                 stack.pop()
-                above = parent[node]
                 if above is None:
                     continue
                 # Preorder numbering: a subtree is the contiguous run from its root.
