@@ -10,7 +10,7 @@ nodes or edges are added or removed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
@@ -131,13 +131,24 @@ def edge_kinds(graph: CoordinationGraph) -> Iterator[tuple[str, str, str]]:
 
 def out_kinds(graph: CoordinationGraph, node: str) -> Iterator[tuple[str, str]]:
     """``(target, kind)`` for every edge leaving *node*."""
-    for v, keyed in graph.succ[node].items():
-        for data in keyed.values():
-            yield v, str(data.get("kind", ""))
+    return _kinds_around(_adjacency(graph, "succ"), node)
 
 
 def in_kinds(graph: CoordinationGraph, node: str) -> Iterator[tuple[str, str]]:
     """``(source, kind)`` for every edge reaching *node*."""
-    for u, keyed in graph.pred[node].items():
+    return _kinds_around(_adjacency(graph, "pred"), node)
+
+
+_Adjacency: TypeAlias = Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
+
+
+def _adjacency(graph: CoordinationGraph, side: Literal["succ", "pred"]) -> _Adjacency:
+    """The successors or predecessors of *graph*: its own dicts where it is a plain one."""
+    found: _Adjacency = getattr(graph, f"_{side}" if _plain_multidigraph(graph) else side)
+    return found
+
+
+def _kinds_around(adjacency: _Adjacency, node: str) -> Iterator[tuple[str, str]]:
+    for other, keyed in adjacency[node].items():
         for data in keyed.values():
-            yield u, str(data.get("kind", ""))
+            yield other, str(data.get("kind", ""))
