@@ -113,17 +113,18 @@ def test_both_shared_networks_come_from_one_pass(
     full_data: Callable[[], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     graph = coordination_graph(uguaglianza.from_data(full_data()))
-    passes: list[tuple[bool, bool]] = []
-    build = _common.coordination_networks
+    passes: list[tuple[tuple[bool, bool], bool]] = []
+    build = _common._networks_and_ties
 
     def counted(graph: CoordinationGraph, **options: Any) -> Any:
-        passes.append(options["wanted"])
+        passes.append((options["wanted"], options["ties"]))
         return build(graph, **options)
 
-    monkeypatch.setattr(_common, "coordination_networks", counted)
-    full, bare = shared_networks(graph)
+    monkeypatch.setattr(_common, "_networks_and_ties", counted)
+    full, bare = shared_networks(graph, ties=True)
     assert shared_network(graph) is full and shared_network(graph, containment=False) is bare
-    assert passes == [(True, True)]
+    assert _common.shared_ties(graph) is _common.shared_ties(graph)
+    assert passes == [((True, True), True)]
 
 
 def test_edges_by_kind_are_read_once_per_graph(full_data: Callable[[], dict[str, Any]]) -> None:

@@ -18,6 +18,7 @@ from uguaglianza.graph._access import (
     node_kinds,
     wants_edges_by_kind,
 )
+from uguaglianza.graph._ties import Ties, gathered, ties_of
 from uguaglianza.graph.build import (
     Attrs,
     CoordinationGraph,
@@ -157,7 +158,6 @@ def coordination_network(
     return network
 
 
-@collector_paused
 def coordination_networks(
     graph: CoordinationGraph,
     *,
@@ -169,25 +169,47 @@ def coordination_networks(
     *wanted* says which of the two to build; the one not wanted is ``None``. Each is the
     graph :func:`coordination_network` gives with ``containment`` true and false.
     """
+    full, bare, _ = _networks_and_ties(graph, exclude=exclude, wanted=wanted)
+    return full, bare
+
+
+@collector_paused
+def _networks_and_ties(
+    graph: CoordinationGraph,
+    *,
+    exclude: Iterable[str] = STRUCTURE_EDGE_KINDS,
+    wanted: tuple[bool, bool] = (True, True),
+    ties: bool = False,
+) -> tuple[nx.Graph[str] | None, nx.Graph[str] | None, Ties | None]:
+    """:func:`coordination_networks`, and with *ties* those of the network without containment.
+
+    The ties are gathered in the same pass, whether that network is built or not: they
+    are what igraph needs of it, and building it only to read them back costs more.
+    """
     skip = frozenset(exclude)
     kinds = node_kinds(graph)
+    first = [n for n, kind in kinds.items() if kind != "area"]
     networks: list[nx.Graph[str] | None] = []
     for want in wanted:
         network: nx.Graph[str] | None = None
         if want:
             network = nx.Graph()
-            network.add_nodes_from(n for n, kind in kinds.items() if kind != "area")
+            network.add_nodes_from(first)
         networks.append(network)
     full, bare = networks
     if all(net is None or _plain(net) for net in networks) and _plain_multidigraph(graph):
-        _fill(graph, skip, kinds, full, bare)
-        return full, bare
+        bare_pairs = _fill(graph, skip, kinds, full, bare, keep_bare=ties)
+        return full, bare, None if bare_pairs is None else gathered(first, bare_pairs)
     if full is not None:
         full.add_edges_from(
             (u, v) for u, v, kind in edge_kinds(graph) if kind not in skip and u != v
         )
-    if bare is not None:
-        bare.add_edges_from(
+    without = bare
+    if without is None and ties:  # built only to read its ties
+        without = nx.Graph()
+        without.add_nodes_from(first)
+    if without is not None:
+        without.add_edges_from(
             (u, v)
             for u, v, kind in edge_kinds(graph)
             if kind not in skip
@@ -197,7 +219,7 @@ def coordination_networks(
                 and (kinds.get(u) == "territory" or kinds.get(v) == "territory")
             )
         )
-    return full, bare
+    return full, bare, ties_of(without) if ties and without is not None else None
 
 
 def _plain(network: nx.Graph[str]) -> bool:
@@ -214,20 +236,23 @@ def _fill(
     kinds: dict[str, str],
     full: nx.Graph[str] | None,
     bare: nx.Graph[str] | None,
-) -> None:
+    *,
+    keep_bare: bool = False,
+) -> list[tuple[str, str]] | None:
     """Add the ties of *graph* to the networks with (*full*) and without (*bare*) containment.
 
     The same nodes and edges, in the same order, as adding every edge of *graph* that
     counts with ``add_edges_from``; each pair of nodes is looked at once, however many
     edges join them, and the dicts are filled directly. *bare* leaves out containment
-    edges touching a territory. Either network may be ``None``: not built.
+    edges touching a territory. Either network may be ``None``: not built. With
+    *keep_bare*, the pairs *bare* is (or would be) made of are returned, in order.
     """
     succ: dict[str, dict[str, dict[str, Attrs]]] = graph._succ  # type: ignore[attr-defined]
     territory = frozenset(node for node, kind in kinds.items() if kind == "territory")
     # The pairs joined in each network, gathered first so that the loop stays lean.
     full_pairs: list[tuple[str, str]] = []
     bare_pairs: list[tuple[str, str]] = []
-    with_full, with_bare = full is not None, bare is not None
+    with_full, with_bare = full is not None, bare is not None or keep_bare
     # The pass over every edge that the full network makes also groups them by kind, for
     # the analyses run beside it (coverage, funding), sparing them a pass of their own.
     grouped: dict[str, list[tuple[str, str, Attrs]]] | None = None
@@ -261,6 +286,7 @@ def _fill(
     for network, pairs in ((full, full_pairs), (bare, bare_pairs)):
         if network is not None:
             _join(network, pairs)
+    return bare_pairs if keep_bare else None
 
 
 def _join(network: nx.Graph[str], pairs: list[tuple[str, str]]) -> None:

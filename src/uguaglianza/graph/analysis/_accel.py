@@ -1,7 +1,9 @@
 """Betweenness, Louvain and Leiden communities through igraph (the optional ``fast`` extra).
 
 Only the computation moves to igraph: graphs in and results out are networkx's and plain
-dicts. Each network is converted once. igraph counts each unordered pair of an undirected
+dicts. Each network is converted once. Betweenness is computed on a network's numbered
+ties (:mod:`uguaglianza.graph._ties`), which can be gathered without building the
+networkx network at all. igraph counts each unordered pair of an undirected
 graph once where networkx's Brandes accumulation counts it from both ends: the sums are
 doubled, then scaled as networkx scales them, exact or sampled.
 Louvain is randomised and the two libraries visit nodes differently, so their partitions
@@ -19,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from uguaglianza.errors import MissingExtraError
+from uguaglianza.graph._ties import Ties
 
 __all__ = ["available", "betweenness", "from_sources", "leiden", "louvain", "require"]
 
@@ -79,28 +82,34 @@ def _converted(network: nx.Graph[str]) -> tuple[Any, list[str], dict[str, int]]:
     return converted
 
 
-def betweenness(network: nx.Graph[str]) -> dict[str, float]:
-    """Exact normalised betweenness of every node of *network*."""
+def _graph_of(ties: Ties) -> Any:
+    """*ties* as an undirected igraph graph, made once per ties."""
+    found = ties.kept("igraph")
+    if found is None:
+        found = require().Graph(n=len(ties.nodes), edges=ties.pairs)
+        ties.keep("igraph", found)
+    return found
+
+
+def betweenness(ties: Ties) -> dict[str, float]:
+    """Exact normalised betweenness of every node of the network of *ties*."""
     require()
-    n = network.number_of_nodes()
+    n = len(ties.nodes)
     if n < 3:
-        return dict.fromkeys(network, 0.0)
-    graph, nodes, _ = _converted(network)
-    raw = graph.betweenness(directed=False)
+        return dict.fromkeys(ties.nodes, 0.0)
+    raw = _graph_of(ties).betweenness(directed=False)
     # igraph counts unordered pairs; networkx normalises by ordered pairs.
     scale = 2.0 / ((n - 1) * (n - 2))
-    return {node: raw[i] * scale for i, node in enumerate(nodes)}
+    return {node: raw[i] * scale for i, node in enumerate(ties.nodes)}
 
 
-def from_sources(network: nx.Graph[str], sources: Sequence[str]) -> list[float]:
-    """For each node of *network*, in its order, the shortest paths from *sources* it lies on.
+def from_sources(ties: Ties, sources: Sequence[int]) -> list[float]:
+    """For each node of *ties*, in order, the shortest paths from *sources* it lies on.
 
-    The sum over each source of its dependency on the node (Brandes' accumulation),
-    before any scaling.
+    *sources* are node positions. The sum over each source of its dependency on the node
+    (Brandes' accumulation), before any scaling.
     """
-    require()
-    graph, _, index = _converted(network)
-    raw = graph.betweenness(directed=False, sources=[index[s] for s in sources], targets=None)
+    raw = _graph_of(ties).betweenness(directed=False, sources=sources, targets=None)
     return [2.0 * value for value in raw]
 
 

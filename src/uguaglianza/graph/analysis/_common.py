@@ -9,8 +9,9 @@ import attrs
 import networkx as nx
 
 from uguaglianza.codelists import load_codelist
+from uguaglianza.graph._ties import Ties, ties_of
 from uguaglianza.graph.build import CoordinationGraph
-from uguaglianza.graph.views import coordination_networks
+from uguaglianza.graph.views import _networks_and_ties
 
 __all__ = [
     "NOT_OPERATING",
@@ -25,11 +26,13 @@ __all__ = [
     "service_codes",
     "shared_network",
     "shared_networks",
+    "shared_ties",
     "territory_codes",
 ]
 
 _CACHE_KEY = "uguaglianza.coordination_network"
 _COMPONENTS = "uguaglianza.components"
+_TIES = "uguaglianza.ties"
 
 #: Operating statuses in which a service serves no one on the day.
 NOT_OPERATING = frozenset({"planned", "suspended", "awaiting_reactivation", "closed"})
@@ -104,24 +107,50 @@ def shared_network(graph: CoordinationGraph, *, containment: bool = True) -> nx.
 
 
 def shared_networks(
-    graph: CoordinationGraph, *, wanted: tuple[bool, bool] = (True, True)
+    graph: CoordinationGraph, *, wanted: tuple[bool, bool] = (True, True), ties: bool = False
 ) -> tuple[nx.Graph[str] | None, nx.Graph[str] | None]:
     """The shared networks with and without containment (those *wanted*), built in one pass.
 
     Like :func:`shared_network`; a network not wanted is ``None`` unless already built.
+    With *ties*, :func:`shared_ties` are gathered in the same pass, if not yet known.
     """
     cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
     keys = ((_CACHE_KEY, True), (_CACHE_KEY, False))
     found = [None if cache is None else cache.get(key) for key in keys]
     missing = (wanted[0] and found[0] is None, wanted[1] and found[1] is None)
-    if any(missing):
-        built = coordination_networks(graph, wanted=missing)
+    gather = ties and (cache is None or _TIES not in cache)
+    if any(missing) or gather:
+        *built, gathered = _networks_and_ties(graph, wanted=missing, ties=gather)
         for i, network in enumerate(built):
             if network is not None:
                 found[i] = network
                 if cache is not None:
                     cache[keys[i]] = network
+        if gathered is not None and cache is not None:
+            cache[_TIES] = gathered
     return found[0], found[1]
+
+
+def shared_ties(graph: CoordinationGraph) -> Ties:
+    """The ties of the shared network without containment, numbered as igraph takes them.
+
+    Read from that network if it is built; otherwise gathered from *graph* without
+    building it. Kept in networkx's cache of *graph*, like the networks.
+    """
+    cache: dict[Any, Any] | None = getattr(graph, "__networkx_cache__", None)
+    if cache is None:
+        *_, found = _networks_and_ties(graph, wanted=(False, False), ties=True)
+        assert found is not None
+        return found
+    kept: Ties | None = cache.get(_TIES)
+    if kept is None:
+        bare = cache.get((_CACHE_KEY, False))
+        if bare is not None:
+            kept = cache[_TIES] = ties_of(bare)
+        else:
+            shared_networks(graph, wanted=(False, False), ties=True)
+            kept = cache[_TIES]
+    return kept
 
 
 def components(

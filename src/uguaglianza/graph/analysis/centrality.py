@@ -17,8 +17,15 @@ import attrs
 import networkx as nx
 
 from uguaglianza.graph._access import edge_count
+from uguaglianza.graph._ties import Ties, ties_of
 from uguaglianza.graph.analysis import _accel
-from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview, shared_network
+from uguaglianza.graph.analysis._common import (
+    NodeRef,
+    node_ref,
+    preview,
+    shared_network,
+    shared_ties,
+)
 from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.tables import Tabular
 
@@ -218,7 +225,20 @@ def estimate_betweenness(
     four sources) whose separate estimates give each node's standard error.
     """
     chosen = backend_for(backend)
-    nodes, edges = network.number_of_nodes(), edge_count(network)
+    if chosen == "igraph":
+        return _estimate(ties_of(network), sample, seed)
+    return _estimate(network, sample, seed)
+
+
+def _estimate(
+    network: nx.Graph[str] | Ties, sample: int | Literal["auto"] | None, seed: int
+) -> Estimate:
+    """:func:`estimate_betweenness` with networkx on a network, with igraph on its ties."""
+    if isinstance(network, Ties):
+        chosen, order, edges = "igraph", network.nodes, len(network.keys)
+    else:
+        chosen, order, edges = "networkx", list(network), edge_count(network)
+    nodes = len(order)
     if sample == "auto":
         budget = ACCELERATED_WORK_BUDGET if chosen == "igraph" else WORK_BUDGET
         sample = sample_size(nodes, edges, budget)
@@ -226,14 +246,14 @@ def estimate_betweenness(
         # One source would leave its own estimate undefined; all of them is exact.
         sample = None if sample >= nodes else max(2, sample)
     if sample is None:
-        if chosen == "igraph":
+        if isinstance(network, Ties):
             return Estimate(_accel.betweenness(network), None, chosen)
         return Estimate(nx.betweenness_centrality(network, normalized=True), None, chosen)
-    order = list(network)
     sources = random.Random(seed).sample(order, sample)
     count = min(BATCHES, sample // 2) if sample >= 4 else 1
     groups = [sources[i::count] for i in range(count)]
-    raws = [_from_sources(network, order, group, chosen) for group in groups]
+    position = {node: i for i, node in enumerate(order)}
+    raws = [_from_sources(network, order, position, group) for group in groups]
     totals = [sum(column) for column in zip(*raws, strict=True)] if count > 1 else raws[0]
     picked = set(sources)
     # A sampled source cannot count its own paths: its estimate is scaled over k - 1.
@@ -245,17 +265,19 @@ def estimate_betweenness(
     }
     if count == 1:
         return Estimate(scores, sample, chosen)
-    position = {node: i for i, node in enumerate(order)}
     sizes = tuple(len(group) for group in groups)
     return Estimate(scores, sample, chosen, count, tuple(raws), sizes, position)
 
 
 def _from_sources(
-    network: nx.Graph[str], order: list[str], sources: list[str], backend: str
+    network: nx.Graph[str] | Ties,
+    order: list[str],
+    position: Mapping[str, int],
+    sources: list[str],
 ) -> list[float]:
     """Each node's raw betweenness over *sources*, in *order* (the network's own)."""
-    if backend == "igraph":
-        return _accel.from_sources(network, sources)
+    if isinstance(network, Ties):
+        return _accel.from_sources(network, [position[source] for source in sources])
     # networkx halves the sums of an undirected network: each pair counts once.
     found = nx.betweenness_centrality_subset(
         network, sources=sources, targets=order, normalized=False
@@ -315,18 +337,26 @@ def hubs(
             its territory); off by default, so a country or region is not a broker of a
             plan just because every organisation lies in it.
     """
-    if network is None:
-        network = shared_network(graph, containment=containment)
-    # Distinct neighbours, read from the network's own dicts (self-loops count twice,
-    # as networkx counts them).
-    adjacency: Mapping[str, Mapping[str, Any]] = network._adj  # type: ignore[attr-defined]
-    degrees = {node: len(around) + (node in around) for node, around in adjacency.items()}
-    found = estimate_betweenness(network, sample=sample, seed=seed, backend=backend)
+    chosen = backend_for(backend)
+    measured: nx.Graph[str] | Ties
+    if network is None and chosen == "igraph" and not containment:
+        # igraph needs only the ties: gathered from the graph, the network is not built.
+        measured = shared_ties(graph)
+        degrees = measured.degrees()
+    else:
+        if network is None:
+            network = shared_network(graph, containment=containment)
+        measured = ties_of(network) if chosen == "igraph" else network
+        # Distinct neighbours, read from the network's own dicts (self-loops count twice,
+        # as networkx counts them).
+        adjacency: Mapping[str, Mapping[str, Any]] = network._adj  # type: ignore[attr-defined]
+        degrees = {node: len(around) + (node in around) for node, around in adjacency.items()}
+    found = _estimate(measured, sample, seed)
     return Hubs(
         degree=_top(graph, degrees, top),
         betweenness=_top(graph, found.scores, top, found.error),
-        nodes=network.number_of_nodes(),
-        edges=edge_count(network),
+        nodes=len(found.scores),
+        edges=len(measured.keys) if isinstance(measured, Ties) else edge_count(measured),
         sample=found.sample,
         seed=None if found.sample is None else seed,
         backend=found.backend,

@@ -18,7 +18,7 @@ import attrs
 from uguaglianza.graph._access import edge_count, edges_by_kind
 from uguaglianza.graph.analysis._common import service_codes, shared_networks, territory_codes
 from uguaglianza.graph.analysis._parallel import Forked, can_fork
-from uguaglianza.graph.analysis.centrality import Backend, Hubs, hubs
+from uguaglianza.graph.analysis.centrality import Backend, backend_for, hubs
 from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
 from uguaglianza.graph.analysis.frameworks import frameworks
 from uguaglianza.graph.analysis.funding import funding_links
@@ -170,6 +170,15 @@ def pointless_sections(
     return why
 
 
+def _timed(run: Mapping[str, Callable[[], Any]], names: Iterable[str]) -> dict[str, Any]:
+    """Each section of *names* run in turn: its result and the seconds it took."""
+    found: dict[str, Any] = {}
+    for name in names:
+        started = time.perf_counter()
+        found[name] = (run[name](), time.perf_counter() - started)
+    return found
+
+
 def analyse(
     graph: CoordinationGraph,
     *,
@@ -198,9 +207,11 @@ def analyse(
     pass the document as *doc*.
 
     With *jobs* of 2 or more, hubs (the costliest section on a large graph) run in a
-    forked process, with the network of their own, while the other sections run here;
-    the results are the same. This is done only where the platform forks and while the
-    program runs a single thread; otherwise everything runs here, one after the other.
+    forked process while the other sections run here; the results are the same. With
+    igraph, the child is given the ties gathered here in the pass that builds the
+    coordination network, and numbers them; otherwise it builds the network it needs
+    itself. This is done only where the platform forks and while the program
+    runs a single thread; otherwise everything runs here, one after the other.
 
     Raises:
         ValueError: a section name is unknown, or ``frameworks`` is asked without *doc*.
@@ -223,25 +234,13 @@ def analyse(
     left_out = {} if all_sections else asked
     order = [name for name in known if name in wanted and name not in left_out]
     started = time.perf_counter()
-    forked: Forked[Hubs] | None = None
-    if jobs > 1 and "hubs" in order and len(order) > 1 and can_fork():
-        forked = Forked(lambda: hubs(graph, top=top, sample=sample, seed=seed, backend=backend))
-        order.remove("hubs")
-    # Brokerage counts coordination ties only, not where organisations lie.
-    full, bare = shared_networks(graph, wanted=(True, "hubs" in order))
-    assert full is not None
-    network = full
-    ties = network if bare is None else bare
-    seconds = {"network": time.perf_counter() - started}
-
+    network: Any = None  # the coordination network, built below
     run: dict[str, Callable[[], Any]] = {
         "frameworks": lambda: frameworks(doc) if doc is not None else None,
         "coverage": lambda: coverage(
             graph, territory_kinds=territory_kinds, service_kinds=service_kinds
         ),
-        "hubs": lambda: hubs(
-            graph, top=top, sample=sample, seed=seed, backend=backend, network=ties
-        ),
+        "hubs": lambda: hubs(graph, top=top, sample=sample, seed=seed, backend=backend),
         "failures": lambda: failure_points(graph, network=network),
         "isolated": lambda: isolated(graph, network=network),
         "paths": lambda: case_paths(
@@ -250,18 +249,32 @@ def analyse(
         "funding": lambda: funding_links(graph),
         "communities": lambda: communities(graph, seed=seed, network=network, backend=backend),
     }
+    # Brokerage counts coordination ties only, not where organisations lie. igraph needs
+    # only the numbered ties of that network, gathered in the pass building the other.
+    numbered = "hubs" in order and backend_for(backend) == "igraph"
+    away: list[str] = []  # the sections run in a forked process
+    if jobs > 1 and "hubs" in order and len(order) > 1 and can_fork():
+        away = ["hubs"]
+        order.remove("hubs")
+    forked: Forked[dict[str, Any]] | None = None
     found: dict[str, Any] = {}
     try:
-        for name in order:
-            started = time.perf_counter()
-            found[name] = run[name]()
-            seconds[name] = time.perf_counter() - started
+        if away and not numbered:  # the child builds the network it needs beside this one
+            forked = Forked(lambda: _timed(run, away))
+        network, _ = shared_networks(
+            graph, wanted=(True, "hubs" in order and not numbered), ties=numbered
+        )
+        seconds = {"network": time.perf_counter() - started}
+        if away and numbered:  # the child needs only what was gathered here
+            forked = Forked(lambda: _timed(run, away))
+        found = _timed(run, order)
         if forked is not None:
-            found["hubs"], seconds["hubs"] = forked.result()
+            found.update(forked.result()[0])
     finally:
         if forked is not None:
             forked.close()
-    results = {name: found[name] for name in known if name in found}
+    seconds.update({name: spent for name, (_, spent) in found.items()})
+    results = {name: found[name][0] for name in known if name in found}
     summary = {
         "document": graph.graph.get("document"),
         "as_of": graph.graph.get("as_of"),
