@@ -272,7 +272,11 @@ def test_the_graph_is_the_one_add_edges_from_builds(
 ) -> None:
     built = coordination_graph(full_doc, **options)
     monkeypatch.setattr(build_module, "_insert_new_edges", add_keyed_edges)
+    monkeypatch.setattr(
+        build_module, "_insert_new_nodes", lambda graph, nodes: graph.add_nodes_from(nodes)
+    )
     reference = coordination_graph(full_doc, **options)
+    assert all(built.nodes[node] is not reference.nodes[node] for node in built)
     assert built.graph == reference.graph
     assert list(built.nodes(data=True)) == list(reference.nodes(data=True))
     assert list(built.edges(keys=True, data=True)) == list(reference.edges(keys=True, data=True))
@@ -300,6 +304,21 @@ def test_every_edge_owns_its_attributes(full_graph: CoordinationGraph) -> None:
 def test_a_graph_of_another_class_is_filled_by_networkx(full_doc: Doc) -> None:
     class Custom(nx.MultiDiGraph):  # type: ignore[type-arg]
         pass
+
+    nodes = [("a", {"kind": "k"}), ("b", {"kind": "k"}), ("a", {"name": "A"})]
+    plain: CoordinationGraph = nx.MultiDiGraph()
+    build_module._insert_new_nodes(plain, nodes)
+    custom = Custom()
+    build_module._insert_new_nodes(custom, nodes)
+    assert (
+        list(plain.nodes(data=True))
+        == list(custom.nodes(data=True))
+        == [
+            ("a", {"kind": "k", "name": "A"}),
+            ("b", {"kind": "k"}),
+        ]
+    )
+    assert custom.nodes["b"] is not nodes[1][1]  # networkx copied it
 
     assert not build_module._plain_multidigraph(Custom())
     graph = Custom()

@@ -109,6 +109,32 @@ def add_keyed_edges(graph: CoordinationGraph, edges: Iterable[tuple[str, str, st
     graph.add_edges_from(keyed)
 
 
+def _insert_new_nodes(graph: CoordinationGraph, nodes: Iterable[tuple[str, Attrs]]) -> None:
+    """Add nodes whose attribute dicts are new and become the graph's own.
+
+    ``add_nodes_from`` copies each dict twice; a new plain graph is filled the way it
+    fills one, in the same order (a node given again has its attributes updated), and
+    any other graph goes through ``add_nodes_from``.
+    """
+    if not _plain_multidigraph(graph):
+        graph.add_nodes_from(nodes)
+        return
+    node: dict[str, Attrs] = graph._node  # type: ignore[attr-defined]
+    succ: dict[str, dict[str, Any]] = graph._succ  # type: ignore[attr-defined]
+    pred: dict[str, dict[str, Any]] = graph._pred  # type: ignore[attr-defined]
+    for n, attrs in nodes:
+        known = node.get(n)
+        if known is None:
+            succ[n] = {}
+            pred[n] = {}
+            node[n] = attrs
+        else:
+            known.update(attrs)
+    cache = getattr(graph, "__networkx_cache__", None)
+    if cache:
+        cache.clear()  # what networkx does whenever nodes change
+
+
 def _insert_new_edges(
     graph: CoordinationGraph, edges: Iterable[tuple[str, str, str, Attrs]]
 ) -> None:
@@ -686,7 +712,7 @@ def coordination_graph(
         nodes = [node for node in nodes if active_on(node[1], day)]
     if wanted is not None:
         graph.graph["kinds"] = ",".join(sorted(wanted))
-    graph.add_nodes_from(nodes)
+    _insert_new_nodes(graph, nodes)  # the attribute dicts were made for this graph
     items = edges.items
     if day is not None or wanted is not None:
         present = {node for node, _ in nodes}
