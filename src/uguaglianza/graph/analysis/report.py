@@ -16,7 +16,12 @@ from typing import Any, Literal
 import attrs
 
 from uguaglianza.graph._access import edge_count, edges_by_kind
-from uguaglianza.graph.analysis._common import service_codes, shared_networks, territory_codes
+from uguaglianza.graph.analysis._common import (
+    asked_categories,
+    service_codes,
+    shared_networks,
+    territory_codes,
+)
 from uguaglianza.graph.analysis._parallel import Forked, can_fork
 from uguaglianza.graph.analysis.centrality import Backend, backend_for, hubs
 from uguaglianza.graph.analysis.coverage import DEFAULT_TERRITORY_KINDS, coverage
@@ -144,12 +149,14 @@ def pointless_sections(
 ) -> dict[str, Why]:
     """The sections that mean nothing for *graph*, each with why (see :class:`Why`)."""
     wanted_territories = tuple(territory_kinds)
+    desk_kinds, target_kinds = tuple(desk_kinds), tuple(target_kinds)
+    categories = asked_categories((*desk_kinds, *target_kinds))  # as case paths read them
     provided: set[str] = set()
     territories = False
     for _, data in graph.nodes(data=True):
         kind = data.get("kind")
         if kind == "service":
-            provided |= service_codes(data)
+            provided |= service_codes(data, categories)
         elif kind == "territory" and not territories:
             territories = not territory_codes(data).isdisjoint(wanted_territories)
     why: dict[str, Why] = {}
