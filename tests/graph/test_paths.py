@@ -87,6 +87,11 @@ def test_kinds_the_network_lacks_give_no_no_path_lines(full_graph: CoordinationG
     nothing = case_paths(full_graph, desk_kinds=["helpline"])
     assert nothing.paths == () and nothing.unreachable == ()
     assert nothing.absent_desk_kinds == ("helpline",) and not nothing.meaningful
+    shown = analyse(full_graph, sections=["paths"], desk_kinds=["helpline"], all_sections=True)
+    assert "no service of kind Helpline (helpline) in the network: no path from it" in (
+        shown.to_text()
+    )
+    assert "nessun percorso da esso" in shown.to_text(lang="it")
     data = json.loads(json.dumps(result.to_dict()))
     assert data["absent_target_kinds"] == ["shelter", "helpline"]
 

@@ -83,6 +83,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "referral": (" (invio)", " (referral)"),
     "itself": (" (offerto dal servizio stesso)", " (offered by the service itself)"),
     "no_path": ("  nessun percorso: {count}", "  no path: {count}"),
+    "absent_desk": (
+        "  nessun servizio di tipo {kind} nella rete: nessun percorso da esso",
+        "  no service of kind {kind} in the network: no path from it",
+    ),
     "absent_target": (
         "  nessun servizio di tipo {kind} nella rete: nessun percorso cercato",
         "  no service of kind {kind} in the network: no path looked for",
@@ -227,6 +231,9 @@ def _paths(paths: Any, top: int, lang: Lang) -> list[str]:
         lines.append(f"  {path.target_kind}: {path}{mark}")
     if len(paths.paths) > top:
         lines.append("  " + _say("more", lang, count=len(paths.paths) - top))
+    lines += [
+        _say("absent_desk", lang, kind=kind_label(kind, lang)) for kind in paths.absent_desk_kinds
+    ]
     lines += [
         _say("absent_target", lang, kind=kind_label(kind, lang))
         for kind in paths.absent_target_kinds
