@@ -17,6 +17,8 @@ from uguaglianza.codelists import (
     load_codelist,
     parse_codelist,
 )
+from uguaglianza.model._resolve import declared_codelist
+from uguaglianza.model.relations import DeclaredCode
 
 
 def entry(code: str, broader: str | None = None) -> dict[str, object]:
@@ -212,3 +214,21 @@ def test_a_shipped_list_extended_by_a_document_keeps_the_meaning_of_its_codes() 
     )
     assert bigger.is_a("prorettore_vicario", "top_management")
     assert posts.lineage("prorettore_vicario") == ()
+
+
+def test_a_declared_code_is_labelled_in_each_language_it_is_given() -> None:
+    spanish = DeclaredCode(
+        code="ayuntamiento",
+        name="Ayuntamiento",
+        translations={"it": "Comune (Spagna)", "en": "Municipal council (Spain)"},
+        broader="comune",
+    )
+    untranslated = DeclaredCode(code="mancomunidad", name="Mancomunidad")
+    kinds = declared_codelist("organisation_kinds", [spanish, untranslated])
+    ayuntamiento, mancomunidad = kinds.get("ayuntamiento"), kinds.get("mancomunidad")
+    assert ayuntamiento is not None and mancomunidad is not None
+    assert (ayuntamiento.label_it, ayuntamiento.label_en) == (
+        "Comune (Spagna)",
+        "Municipal council (Spain)",
+    )
+    assert (mancomunidad.label_it, mancomunidad.label_en) == ("Mancomunidad", "Mancomunidad")

@@ -341,7 +341,9 @@ def declared_codelist(name: str, items: Sequence[Any]) -> Codelist:
     return shipped.extended(
         Code(
             code=item.code,
-            label_it=_label(item.name, item.code),
+            # The name is in the document's language; a translation, where given, is
+            # the label in its own.
+            label_it=_label(item.translations.get("it") or item.name, item.code),
             label_en=_label(item.translations.get("en") or item.name, item.code),
             description=item.description,
             broader=item.broader,
