@@ -14,29 +14,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from collections.abc import Callable
-from typing import Any
 
 import uguaglianza
 from generate import landscape
-from timing import median_time
+from timing import landscape_options, median_seconds
 from uguaglianza.dossier import dossier
 
 TARGET_SECONDS = 10.0
 AS_OF = datetime.date(2026, 12, 1)
 
 
-def timed(runs: int, work: Callable[[], Any]) -> float:
-    """The median wall time of *runs* calls of *work*, in seconds."""
-    return median_time(runs, work)[0]
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table; exit 1 when the dossier misses the target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="share of national size (1)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per step (3)")
-    parser.add_argument("--seed", type=int, default=0)
+    landscape_options(parser, scale=1.0, runs=3)
     args = parser.parse_args(argv)
     doc = uguaglianza.from_data(landscape(args.scale, args.seed))
     plans = doc.plans_list()
@@ -48,17 +39,22 @@ def main(argv: list[str] | None = None) -> int:
     report = uguaglianza.validate(doc, as_of=AS_OF)
     html = dossier(doc, plan=largest.id, as_of=AS_OF, report=report)
     print(f"its dossier: {len(html.encode()):,} bytes of HTML")
-    baseline = timed(args.runs, lambda: uguaglianza.validate(doc, as_of=AS_OF))
+    baseline = median_seconds(args.runs, lambda: uguaglianza.validate(doc, as_of=AS_OF))
     rows = [
         ("validate (baseline)", baseline),
-        ("dossier HTML", timed(args.runs, lambda: dossier(doc, plan=largest.id, as_of=AS_OF))),
+        (
+            "dossier HTML",
+            median_seconds(args.runs, lambda: dossier(doc, plan=largest.id, as_of=AS_OF)),
+        ),
         (
             "  of which rendering",
-            timed(args.runs, lambda: dossier(doc, plan=largest.id, as_of=AS_OF, report=report)),
+            median_seconds(
+                args.runs, lambda: dossier(doc, plan=largest.id, as_of=AS_OF, report=report)
+            ),
         ),
         (
             "dossier Markdown",
-            timed(
+            median_seconds(
                 args.runs,
                 lambda: dossier(doc, to="md", plan=largest.id, as_of=AS_OF, report=report),
             ),

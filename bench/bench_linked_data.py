@@ -20,35 +20,33 @@ from typing import Any
 
 import uguaglianza
 from generate import landscape
-from timing import median_time
+from timing import landscape_options, median_seconds
 from uguaglianza.io.linked_data import json_ld_bytes
 
 BASE = "https://dati.example.it/pari/"
 TARGET = 10.0
 
 
-def timed(runs: int, work: Callable[[], Any]) -> float:
-    """The median CPU time of *runs* calls of *work*, in seconds."""
-    return median_time(runs, work, clock=time.process_time)[0]
+def cpu_seconds(runs: int, work: Callable[[], Any]) -> float:
+    """The median processor time of *runs* calls of *work*, in seconds."""
+    return median_seconds(runs, work, clock=time.process_time)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table; exit 1 when JSON-LD misses the target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="share of national size (1)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per step (3)")
-    parser.add_argument("--seed", type=int, default=0)
+    landscape_options(parser, scale=1.0, runs=3)
     parser.add_argument("--no-turtle", action="store_true", help="skip the Turtle export")
     args = parser.parse_args(argv)
     doc = uguaglianza.from_data(landscape(args.scale, args.seed))
     print(f"landscape at scale {args.scale}: {len(doc.index):,} entities")
-    baseline = timed(args.runs, lambda: uguaglianza.dumps(doc))
+    baseline = cpu_seconds(args.runs, lambda: uguaglianza.dumps(doc))
     rows = [("dumps JSON (baseline)", baseline)]
-    rows.append(("JSON-LD", timed(args.runs, lambda: json_ld_bytes(doc, base_iri=BASE))))
+    rows.append(("JSON-LD", cpu_seconds(args.runs, lambda: json_ld_bytes(doc, base_iri=BASE))))
     if not args.no_turtle:
         from uguaglianza.io.rdf import turtle_bytes
 
-        rows.append(("Turtle (rdflib)", timed(1, lambda: turtle_bytes(doc, base_iri=BASE))))
+        rows.append(("Turtle (rdflib)", cpu_seconds(1, lambda: turtle_bytes(doc, base_iri=BASE))))
     for name, seconds in rows:
         print(f"{name:<24} {seconds:8.2f} s CPU  {seconds / baseline:6.1f}x")
     ratio = rows[1][1] / baseline

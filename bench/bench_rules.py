@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
 import json
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
 import uguaglianza
+from timing import median_seconds
 from uguaglianza.rules import check
 
 GROUNDS = ["sex", "age", "disability", "ethnic_origin", "religion_or_belief"]
@@ -209,22 +206,6 @@ def generate(actions: int, relations: int) -> dict[str, Any]:
     }
 
 
-def median_time(function: Callable[[], object], runs: int) -> float:
-    """The median wall-clock time of *runs* calls of *function*, in seconds.
-
-    The result is freed after the clock stops, and the collector runs before each call,
-    so that no call pays for the garbage of another.
-    """
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-        del result  # freed outside the timed region
-    return statistics.median(times)
-
-
 def main() -> None:
     """Generate, time, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -241,9 +222,9 @@ def main() -> None:
     print(f"document: {args.actions} actions, {args.relations} relations, {len(text):,} bytes")
     print(f"findings: {len(report)} ({report.summary()})")
 
-    loads = median_time(lambda: uguaglianza.loads(text), args.runs)
-    validate = median_time(lambda: uguaglianza.from_data(data), args.runs)
-    rules = median_time(lambda: check(doc, as_of=as_of), args.runs)
+    loads = median_seconds(args.runs, lambda: uguaglianza.loads(text))
+    validate = median_seconds(args.runs, lambda: uguaglianza.from_data(data))
+    rules = median_seconds(args.runs, lambda: check(doc, as_of=as_of))
     print(f"loads (parse + validate): {loads:7.3f} s  (median of {args.runs})")
     print(f"from_data (validate):     {validate:7.3f} s")
     print(f"rules (all, one pass):    {rules:7.3f} s")

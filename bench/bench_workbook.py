@@ -15,29 +15,20 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import uguaglianza
 from generate import landscape_json
-from timing import median_time
+from timing import landscape_options, median_seconds
 from uguaglianza.io.workbook import read_workbook, workbook_bytes
 
 TARGET = 10.0
 
 
-def timed(runs: int, work: Callable[[], Any]) -> float:
-    """The median wall time of *runs* calls of *work*, in seconds."""
-    return median_time(runs, work)[0]
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table; exit 1 when a step misses the target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=0.1, help="share of national size (0.1)")
-    parser.add_argument("--runs", type=int, default=1, help="runs per step (1)")
-    parser.add_argument("--seed", type=int, default=0)
+    landscape_options(parser, scale=0.1, runs=1)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "landscape.json"
@@ -45,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         book = Path(folder) / "landscape.xlsx"
         doc = uguaglianza.load(source)
         print(f"landscape at scale {args.scale}: {len(doc.index):,} entities")
-        baseline = timed(args.runs, lambda: uguaglianza.load(source))
-        export = timed(args.runs, lambda: book.write_bytes(workbook_bytes(doc)))
+        baseline = median_seconds(args.runs, lambda: uguaglianza.load(source))
+        export = median_seconds(args.runs, lambda: book.write_bytes(workbook_bytes(doc)))
         size = book.stat().st_size
-        imported = timed(args.runs, lambda: read_workbook(book))
+        imported = median_seconds(args.runs, lambda: read_workbook(book))
         same = read_workbook(book) == doc
     rows = [("load JSON (baseline)", baseline), ("xlsx export", export), ("xlsx import", imported)]
     for name, seconds in rows:
