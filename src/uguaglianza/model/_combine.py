@@ -119,6 +119,33 @@ def _item_key(item: BaseModel) -> tuple[type[BaseModel], str]:
     return type(item), _fact_key(item)
 
 
+@attrs.frozen(slots=True)
+class _At:
+    """Where a combination stands: what a conflict met there names, and where notes go.
+
+    Attributes:
+        label: the entity, as a conflict names it.
+        inner: the field within the entity (``periods[0].start``); empty at the entity.
+        path: the same place in the second document.
+        sa: the first side's statement.
+        sb: the second side's.
+        top: the entity's field that holds the nested fact being combined.
+        notes: where the second sources of nested facts are gathered for the entity.
+    """
+
+    label: str
+    inner: str
+    path: str
+    sa: Side
+    sb: Side
+    top: str | None
+    notes: list[SourceNote]
+
+    def within(self, inner: str, path: str) -> _At:
+        """The same place, one field or item further in."""
+        return attrs.evolve(self, inner=inner, path=path)
+
+
 class Combiner:
     """Combines statements of the same entity, gathering the conflicts it meets."""
 
@@ -130,29 +157,21 @@ class Combiner:
 
     def entity(self, a: BaseModel, b: BaseModel, label: str, sa: Side, sb: Side, path: str) -> Any:
         """The entity *a* (as stated by *sa*) combined with *b* (stated by *sb* at *path*)."""
-        merged, _, _ = self._model(a, b, label, "", path, sa, sb, None, [])
+        merged, _, _ = self._model(a, b, _At(label, "", path, sa, sb, None, []))
         return merged
 
-    def _model(
-        self,
-        a: BaseModel,
-        b: BaseModel,
-        label: str,
-        inner: str,
-        path: str,
-        sa: Side,
-        sb: Side,
-        top: str | None,
-        notes: list[SourceNote],
-    ) -> tuple[BaseModel, set[str], set[str]]:
+    def _model(self, a: BaseModel, b: BaseModel, at: _At) -> tuple[BaseModel, set[str], set[str]]:
         """*a* and *b* combined, with the fields each supports."""
         cls = type(a)
         fields = cls.model_fields
         is_entity = isinstance(a, Entity)
-        own_notes: list[SourceNote] = [] if is_entity else notes
-        if "source" in fields:
-            sa = Side(sa.document, getattr(a, "source", None) or sa.note)
-            sb = Side(sb.document, getattr(b, "source", None) or sb.note)
+        own_notes: list[SourceNote] = [] if is_entity else at.notes
+        if "source" in fields:  # each side as its own note on this statement says
+            at = attrs.evolve(
+                at,
+                sa=Side(at.sa.document, getattr(a, "source", None) or at.sa.note),
+                sb=Side(at.sb.document, getattr(b, "source", None) or at.sb.note),
+            )
         values: dict[str, Any] = {}
         a_fields: set[str] = set()
         b_fields: set[str] = set()
@@ -176,73 +195,55 @@ class Combiner:
                 values[name] = va  # the other wording becomes an alias: see _names
                 a_fields.add(name)
                 continue
-            where = f"{inner}.{name}" if inner else name
-            holder_field = name if is_entity else top
-            value, win = self._value(
-                va, vb, label, where, f"{path}.{name}", sa, sb, holder_field, own_notes, name
+            field = _At(
+                at.label,
+                f"{at.inner}.{name}" if at.inner else name,
+                f"{at.path}.{name}",
+                at.sa,
+                at.sb,
+                name if is_entity else at.top,
+                own_notes,
             )
+            value, win = self._value(va, vb, field, name)
             values[name] = value
             if win != "b":
                 a_fields.add(name)
             if win != "a":
                 b_fields.add(name)
         if "absent" in fields:
-            absent = self._absent(a, b, values, label, inner, path, sa, sb)
+            absent = self._absent(a, b, values, at)
             if absent:
                 values["absent"] = absent
         if is_entity:
-            self._names(a, b, values, label, sb, b_fields)
+            self._names(a, b, values, at.label, at.sb, b_fields)
             self._provenance(a, b, values, a_fields, b_fields, own_notes)
         elif "source" in fields:
-            self._fact_source(a, b, values, top, notes)
+            self._fact_source(a, b, values, at.top, at.notes)
         try:
             return cls.model_validate(values), a_fields, b_fields
         except ValidationError as error:
             # The combined values break a rule of the model (a period that ends before
             # it starts): the two statements contradict each other as a whole.
-            self._conflict(label, inner or "(whole)", path, a, b, sa, sb, str(error))
+            self._conflict(at.within(at.inner or "(whole)", at.path), a, b, str(error))
             return a, a_fields, set()
 
-    def _value(
-        self,
-        va: Any,
-        vb: Any,
-        label: str,
-        inner: str,
-        path: str,
-        sa: Side,
-        sb: Side,
-        top: str | None,
-        notes: list[SourceNote],
-        name: str,
-    ) -> tuple[Any, _Win]:
-        """Two non-empty, different values of one field, combined."""
+    def _value(self, va: Any, vb: Any, at: _At, name: str) -> tuple[Any, _Win]:
+        """Two non-empty, different values of the field *name*, combined."""
         if isinstance(va, BaseModel) and type(va) is type(vb):
             if isinstance(va, Entity) and isinstance(vb, Entity) and va.id != vb.id:
-                return self._choose(va, vb, label, inner, path, sa, sb)
-            merged, _, _ = self._model(va, vb, label, inner, path, sa, sb, top, notes)
+                return self._choose(va, vb, at)
+            merged, _, _ = self._model(va, vb, at)
             return merged, "both"
         if isinstance(va, tuple) and isinstance(vb, tuple):
-            return self._items(va, vb, label, inner, path, sa, sb, top, notes), "both"
+            return self._items(va, vb, at), "both"
         if isinstance(va, dict) and isinstance(vb, dict):
-            return self._mapping(va, vb, label, inner, path, sa, sb, top, notes), "both"
+            return self._mapping(va, vb, at), "both"
         if name == "notes" and isinstance(va, str) and isinstance(vb, str):
             # Free remarks of two sources: both are kept.
             return (va if vb in va else f"{va}\n\n{vb}"), "both"
-        return self._choose(va, vb, label, inner, path, sa, sb)
+        return self._choose(va, vb, at)
 
-    def _items(
-        self,
-        va: tuple[Any, ...],
-        vb: tuple[Any, ...],
-        label: str,
-        inner: str,
-        path: str,
-        sa: Side,
-        sb: Side,
-        top: str | None,
-        notes: list[SourceNote],
-    ) -> tuple[Any, ...]:
+    def _items(self, va: tuple[Any, ...], vb: tuple[Any, ...], at: _At) -> tuple[Any, ...]:
         """Two lists united: equal items once, nested entities by id, facts by content."""
         if all(isinstance(item, BaseModel) for item in (*va, *vb)):
             result = list(va)
@@ -254,12 +255,14 @@ class Combiner:
                     position[key] = len(result)
                     result.append(item)
                 elif result[i] != item:
-                    sub_label, sub_inner = label, inner
+                    inside = at.within(at.inner, f"{at.path}[{j}]")
                     if isinstance(item, Entity):
-                        sub_label, sub_inner = f"{label} > {item.id!r}", f"{inner}[{item.id!r}]"
-                    result[i], _, _ = self._model(
-                        result[i], item, sub_label, sub_inner, f"{path}[{j}]", sa, sb, top, notes
-                    )
+                        inside = attrs.evolve(
+                            inside,
+                            label=f"{at.label} > {item.id!r}",
+                            inner=f"{at.inner}[{item.id!r}]",
+                        )
+                    result[i], _, _ = self._model(result[i], item, inside)
             return tuple(result)
         try:
             seen: set[Any] | list[Any] = set(va)
@@ -267,43 +270,22 @@ class Combiner:
             seen = list(va)
         return (*va, *(item for item in vb if item not in seen))
 
-    def _mapping(
-        self,
-        va: Mapping[str, Any],
-        vb: Mapping[str, Any],
-        label: str,
-        inner: str,
-        path: str,
-        sa: Side,
-        sb: Side,
-        top: str | None,
-        notes: list[SourceNote],
-    ) -> dict[str, Any]:
+    def _mapping(self, va: Mapping[str, Any], vb: Mapping[str, Any], at: _At) -> dict[str, Any]:
         """Two mappings united key by key; two values for one key are a conflict."""
         result = dict(va)
         for key, value in vb.items():
             if key not in result or _empty(result[key]):
                 result[key] = value
             elif result[key] != value:
-                where, at = f"{inner}.{key}", f"{path}.{key}"
+                inside = at.within(f"{at.inner}.{key}", f"{at.path}.{key}")
                 if isinstance(value, BaseModel) and type(value) is type(result[key]):
-                    result[key], _, _ = self._model(
-                        result[key], value, label, where, at, sa, sb, top, notes
-                    )
+                    result[key], _, _ = self._model(result[key], value, inside)
                 else:
-                    result[key], _ = self._choose(result[key], value, label, where, at, sa, sb)
+                    result[key], _ = self._choose(result[key], value, inside)
         return result
 
     def _absent(
-        self,
-        a: BaseModel,
-        b: BaseModel,
-        values: Mapping[str, Any],
-        label: str,
-        inner: str,
-        path: str,
-        sa: Side,
-        sb: Side,
+        self, a: BaseModel, b: BaseModel, values: Mapping[str, Any], at: _At
     ) -> dict[str, str]:
         """Fields both sides leave empty, with the most precise reason either gives."""
         absent: dict[str, str] = {}
@@ -318,10 +300,9 @@ class Combiner:
             elif _WEAKEST_ABSENCE in (first, second):
                 absent[name] = second if first == _WEAKEST_ABSENCE else first
             else:
-                where = f"{inner}.absent.{name}" if inner else f"absent.{name}"
-                absent[name], _ = self._choose(
-                    first, second, label, where, f"{path}.absent.{name}", sa, sb
-                )
+                where = f"{at.inner}.absent.{name}" if at.inner else f"absent.{name}"
+                inside = at.within(where, f"{at.path}.absent.{name}")
+                absent[name], _ = self._choose(first, second, inside)
         return absent
 
     def _names(
@@ -409,20 +390,15 @@ class Combiner:
             if note not in notes:
                 notes.append(note)
 
-    def _choose(
-        self, va: Any, vb: Any, label: str, inner: str, path: str, sa: Side, sb: Side
-    ) -> tuple[Any, _Win]:
+    def _choose(self, va: Any, vb: Any, at: _At) -> tuple[Any, _Win]:
         """One of two contradicting values: the strategy's choice, else the first (a conflict)."""
-        kept = self.strategy(sa, sb) if self.strategy is not None else None
-        self.conflicts.append(Conflict(label, inner, path, va, vb, sa, sb, kept))
+        kept = self.strategy(at.sa, at.sb) if self.strategy is not None else None
+        self.conflicts.append(Conflict(at.label, at.inner, at.path, va, vb, at.sa, at.sb, kept))
         return (vb, "b") if kept == "second" else (va, "a")
 
-    def _conflict(
-        self, label: str, inner: str, path: str, va: Any, vb: Any, sa: Side, sb: Side, why: str
-    ) -> None:
-        self.conflicts.append(
-            Conflict(label, f"{inner} ({why.splitlines()[0]})", path, va, vb, sa, sb)
-        )
+    def _conflict(self, at: _At, va: Any, vb: Any, why: str) -> None:
+        inner = f"{at.inner} ({why.splitlines()[0]})"
+        self.conflicts.append(Conflict(at.label, inner, at.path, va, vb, at.sa, at.sb))
 
 
 def newest(dates: Mapping[str, PartialDate]) -> Strategy:
