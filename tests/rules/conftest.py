@@ -9,9 +9,7 @@ checks it at a fixed date, so that results never depend on the day the tests run
 
 from __future__ import annotations
 
-import copy
 import datetime
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,6 +17,8 @@ import pytest
 
 import uguaglianza
 from uguaglianza.rules import Report, check
+
+from .edits import Edit, apply_edits
 
 AS_OF = datetime.date(2024, 6, 1)
 
@@ -269,30 +269,7 @@ def _pap() -> dict[str, Any]:
     return data
 
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+|\+)\]")
 _KINDS = {"base": _base, "gep": _gep, "pap": _pap}
-
-Edit = tuple[str, Any]
-
-
-def apply_edits(data: dict[str, Any], edits: Iterable[Edit]) -> dict[str, Any]:
-    """Apply *edits* to *data* in place and return it (values are copied, never shared)."""
-    for path, shared in edits:
-        value = copy.deepcopy(shared)
-        steps: list[str | int] = []
-        for name, index in _STEP.findall(path):
-            steps.append(name if name else ("+" if index == "+" else int(index)))
-        target: Any = data
-        for step in steps[:-1]:
-            target = target[step]
-        last = steps[-1]
-        if last == "+":
-            target.append(value)
-        elif value is None:
-            del target[last]
-        else:
-            target[last] = value
-    return data
 
 
 @pytest.fixture

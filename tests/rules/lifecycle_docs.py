@@ -8,13 +8,12 @@ select)`` runs the selected rules at a fixed date and returns ``(code, known)`` 
 
 from __future__ import annotations
 
-import copy
 import datetime
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import uguaglianza
+from tests.rules.edits import Edit, apply_edits
 from uguaglianza.rules import Report, check
 
 AS_OF = datetime.date(2024, 6, 1)
@@ -145,29 +144,11 @@ def _pap() -> dict[str, Any]:
 
 
 _KINDS = {"plan": _plan_doc, "gep": _gep, "pap": _pap}
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+|\+)\]")
 
 
-def doc(edits: Iterable[tuple[str, Any]] = (), *, kind: str = "plan") -> dict[str, Any]:
+def doc(edits: Iterable[Edit] = (), *, kind: str = "plan") -> dict[str, Any]:
     """A fresh document of *kind* with *edits* applied."""
-    data = _KINDS[kind]()
-    for path, shared in edits:
-        value = copy.deepcopy(shared)
-        steps: list[str | int] = [
-            name if name else ("+" if index == "+" else int(index))
-            for name, index in _STEP.findall(path)
-        ]
-        target: Any = data
-        for step in steps[:-1]:
-            target = target[step]
-        last = steps[-1]
-        if last == "+":
-            target.append(value)
-        elif value is None:
-            del target[last]
-        else:
-            target[last] = value
-    return data
+    return apply_edits(_KINDS[kind](), edits)
 
 
 def report(data: dict[str, Any], select: Iterable[str], **options: Any) -> Report:

@@ -7,7 +7,7 @@ from typing import Any
 from uguaglianza.model.upgrade import upgrade
 from uguaglianza.rules import Finding
 
-from .conftest import apply_edits
+from .edits import apply_edits
 
 #: The fixture's GEP without its training: its one action only carries dedicated resources.
 _NO_TRAINING = [("plan.actions[0].frameworks", ["he_gep_dedicated_resources"])]
