@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,39 @@ _COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#
 
 def _word(key: str, lang: str) -> str:
     return _WORDS[key][0 if lang == "it" else 1]
+
+
+#: matplotlib writes months as the C locale does; their Italian abbreviations.
+_MONTHS_IT = dict(
+    zip(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
+        strict=True,
+    )
+)
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS_IT) + r")\b")
+
+
+def _date_formatter(locator: Any, lang: str) -> Any:
+    """matplotlib's concise date labels, with the months in Italian when *lang* is ``it``.
+
+    The process's locale is left alone (a library must not change it): the English
+    abbreviations matplotlib writes are replaced in the labels it gives.
+    """
+    mdates = importlib.import_module("matplotlib.dates")
+
+    class Concise(mdates.ConciseDateFormatter):  # type: ignore[misc, name-defined]
+        def format_ticks(self, values: Any) -> list[str]:
+            return [_in_italian(label) for label in super().format_ticks(values)]
+
+        def get_offset(self) -> str:
+            return _in_italian(str(super().get_offset()))
+
+    return Concise(locator) if lang == "it" else mdates.ConciseDateFormatter(locator)
+
+
+def _in_italian(label: str) -> str:
+    return _MONTH.sub(lambda found: _MONTHS_IT[found.group(1)], label)
 
 
 def _matplotlib() -> tuple[Any, Any]:
@@ -200,7 +234,7 @@ def timeline(
     axes.set_yticks(range(len(rows)), rows, fontsize=8)
     axes.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     axes.xaxis.set_major_locator(mdates.AutoDateLocator())
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
+    axes.xaxis.set_major_formatter(_date_formatter(axes.xaxis.get_major_locator(), chosen))
     axes.grid(axis="x", color="#eeeeee")
     title = target.label(chosen)
     missing = len(actions) - len(dated)

@@ -106,3 +106,15 @@ def test_pictures_without_matplotlib_name_the_extra(monkeypatch: pytest.MonkeyPa
         uguaglianza.timeline(doc)
     with pytest.raises(uguaglianza.MissingExtraError, match=r"uguaglianza\[plot\]"):
         draw(graph)
+
+
+@pytest.mark.parametrize(("lang", "month"), [("it", "mag"), ("en", "May")])
+def test_timeline_names_the_months_in_its_language(lang: str, month: str) -> None:
+    doc = uguaglianza.load(PIANO)
+    axes = uguaglianza.timeline(doc, lang=lang).axes[0]
+    axes.set_xlim(mdates.date2num(dt.date(2024, 1, 10)), mdates.date2num(dt.date(2024, 8, 20)))
+    ticks = axes.xaxis.get_majorticklocs()
+    labels = axes.xaxis.get_major_formatter().format_ticks(ticks)
+    assert month in labels
+    english = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"}
+    assert english.isdisjoint(labels) == (lang == "it")
