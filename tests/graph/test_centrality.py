@@ -18,6 +18,7 @@ from uguaglianza.graph import (
     hubs,
     sample_size,
 )
+from uguaglianza.graph._ties import ties_of
 from uguaglianza.graph.analysis import _accel
 from uguaglianza.graph.analysis.centrality import estimate_betweenness
 
@@ -170,5 +171,7 @@ def test_ties_are_numbered_once_each_in_networkx_order() -> None:
     network = random_network(4)
     network.add_edge("n3", "n3")
     network.add_edge("late", "n0")  # a node added after its neighbour
-    index, pairs = _accel._numbered(network, list(network))
-    assert pairs == [(index[u], index[v]) for u, v in network.edges()]
+    ties = ties_of(network)
+    assert ties.nodes == list(network)
+    index = {node: i for i, node in enumerate(ties.nodes)}
+    assert ties.listed() == [(index[u], index[v]) for u, v in network.edges()]

@@ -65,18 +65,21 @@ class Ties:
     def keys(self) -> list[int]:
         """Each tie once, as ``lower << 32 | higher``, the positions of its two nodes.
 
-        A self-loop has the same position twice; the keys are in no particular order.
+        A self-loop has the same position twice. Read from a network (:func:`ties_of`),
+        the keys are in the order of its ``edges()``; gathered, in no particular order.
         """
         return self._settle()
+
+    def listed(self) -> list[tuple[int, int]]:
+        """Each tie as the positions of its two nodes, lower first, in the order of the keys."""
+        return [(key >> _SHIFT, key & _LOW) for key in self.keys]
 
     @property
     def pairs(self) -> list[tuple[int, int]]:
         """Each tie as the positions of its two nodes, lower first, sorted; made once."""
         found: list[tuple[int, int]] | None = self._cache.get("pairs")
         if found is None:
-            found = self._cache["pairs"] = [
-                (key >> _SHIFT, key & _LOW) for key in sorted(self.keys)
-            ]
+            found = self._cache["pairs"] = sorted(self.listed())
         return found
 
     def degrees(self) -> dict[str, int]:
@@ -128,6 +131,7 @@ def _numbered(nodes: list[str], pairs: Iterable[tuple[str, str]]) -> tuple[list[
 def ties_of(network: nx.Graph[str]) -> Ties:
     """The ties of *network*, read once and kept in networkx's cache of it.
 
+    The keys come in the order of ``network.edges()``, read from the network's own dicts.
     The cache is emptied whenever the network's nodes or edges change.
     """
     cache: dict[str, Any] | None = getattr(network, "__networkx_cache__", None)

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from uguaglianza.errors import MissingExtraError
-from uguaglianza.graph._ties import Ties
+from uguaglianza.graph._ties import Ties, ties_of
 
 __all__ = ["available", "betweenness", "from_sources", "leiden", "louvain", "require"]
 
@@ -45,38 +45,21 @@ def require() -> Any:
         ) from None
 
 
-def _numbered(
-    network: nx.Graph[str], nodes: Sequence[str]
-) -> tuple[dict[str, int], list[tuple[int, int]]]:
-    """Each of *nodes* by its position, and each tie of *network* once as a position pair.
+def _converted(network: nx.Graph[str]) -> tuple[Any, list[str]]:
+    """*network* as an undirected igraph graph, with its nodes in order.
 
-    The ties come in the order of ``network.edges()``, read from the network's own dicts.
-    """
-    index = {node: i for i, node in enumerate(nodes)}
-    adjacency: dict[str, dict[str, Any]] = network._adj  # type: ignore[attr-defined]
-    position = index.__getitem__
-    pairs: list[tuple[int, int]] = []
-    for at, around in enumerate(map(adjacency.__getitem__, nodes)):
-        # A tie to a node of a later position is new; an earlier one's turn has come.
-        pairs.extend([(at, other) for other in map(position, around) if other >= at])
-    return index, pairs
-
-
-def _converted(network: nx.Graph[str]) -> tuple[Any, list[str], dict[str, int]]:
-    """*network* as an undirected igraph graph, its nodes in order, their positions.
-
-    The conversion is kept in networkx's cache of *network*, emptied whenever its nodes
-    or edges change, so analyses of one network convert it once.
+    Its ties go to igraph in the order of ``network.edges()`` (:meth:`Ties.listed`), on
+    which the seeded partitions depend. The conversion is kept in networkx's cache of
+    *network*, emptied whenever its nodes or edges change, so analyses of one network
+    convert it once.
     """
     cache: dict[Any, Any] | None = getattr(network, "__networkx_cache__", None)
     key = "uguaglianza.igraph"
     if cache is not None and key in cache:
-        found: tuple[Any, list[str], dict[str, int]] = cache[key]
+        found: tuple[Any, list[str]] = cache[key]
         return found
-    igraph = require()
-    nodes = list(network)
-    index, pairs = _numbered(network, nodes)
-    converted = (igraph.Graph(n=len(nodes), edges=pairs), nodes, index)
+    ties = ties_of(network)
+    converted = (require().Graph(n=len(ties.nodes), edges=ties.listed()), ties.nodes)
     if cache is not None:
         cache[key] = converted
     return converted
@@ -150,7 +133,7 @@ def _partition(
     igraph's default.
     """
     igraph = require()
-    graph, nodes, _ = _converted(network)
+    graph, nodes = _converted(network)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clustering = find(graph)
