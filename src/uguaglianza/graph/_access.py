@@ -17,6 +17,8 @@ import networkx as nx
 from uguaglianza.graph.build import Attrs, CoordinationGraph, _plain_multidigraph
 
 __all__ = [
+    "Adjacency",
+    "adjacency",
     "edge_count",
     "edge_data",
     "edge_kinds",
@@ -131,24 +133,28 @@ def edge_kinds(graph: CoordinationGraph) -> Iterator[tuple[str, str, str]]:
 
 def out_kinds(graph: CoordinationGraph, node: str) -> Iterator[tuple[str, str]]:
     """``(target, kind)`` for every edge leaving *node*."""
-    return _kinds_around(_adjacency(graph, "succ"), node)
+    return _kinds_around(adjacency(graph, "succ"), node)
 
 
 def in_kinds(graph: CoordinationGraph, node: str) -> Iterator[tuple[str, str]]:
     """``(source, kind)`` for every edge reaching *node*."""
-    return _kinds_around(_adjacency(graph, "pred"), node)
+    return _kinds_around(adjacency(graph, "pred"), node)
 
 
-_Adjacency: TypeAlias = Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
+#: Each node's neighbours on one side, each with its edges by key.
+Adjacency: TypeAlias = Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
 
 
-def _adjacency(graph: CoordinationGraph, side: Literal["succ", "pred"]) -> _Adjacency:
-    """The successors or predecessors of *graph*: its own dicts where it is a plain one."""
-    found: _Adjacency = getattr(graph, f"_{side}" if _plain_multidigraph(graph) else side)
+def adjacency(graph: CoordinationGraph, side: Literal["succ", "pred"]) -> Adjacency:
+    """The successors or predecessors of *graph*: its own dicts where it is a plain one.
+
+    networkx's adjacency views cost several times the dicts beneath them.
+    """
+    found: Adjacency = getattr(graph, f"_{side}" if _plain_multidigraph(graph) else side)
     return found
 
 
-def _kinds_around(adjacency: _Adjacency, node: str) -> Iterator[tuple[str, str]]:
-    for other, keyed in adjacency[node].items():
+def _kinds_around(around: Adjacency, node: str) -> Iterator[tuple[str, str]]:
+    for other, keyed in around[node].items():
         for data in keyed.values():
             yield other, str(data.get("kind", ""))

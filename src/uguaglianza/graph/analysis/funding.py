@@ -20,14 +20,13 @@ so the work grows with what the money reaches, never with funds times graph size
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from uguaglianza.graph._access import edges_by_kind, node_kinds
+from uguaglianza.graph._access import adjacency, edges_by_kind, node_kinds
 from uguaglianza.graph.analysis._common import NodeRef, node_ref, preview
-from uguaglianza.graph.build import Attrs, CoordinationGraph, _plain_multidigraph, collector_paused
+from uguaglianza.graph.build import CoordinationGraph, collector_paused
 from uguaglianza.tables import Tabular
 
 __all__ = ["FundReach", "Funded", "FundingLinks", "funding_links"]
@@ -124,12 +123,8 @@ class _Money:
         self.kind = node_kinds(graph)
         self.flows: dict[str, list[tuple[str, str]]] = {}
         self._graph = graph
-        # The graph's own dicts where it is a plain one: networkx's views cost more.
-        plain = _plain_multidigraph(graph)
-        succ: Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
-        succ = graph._succ if plain else graph.succ  # type: ignore[attr-defined]
-        self._pred: Mapping[str, Mapping[str, Mapping[Any, Attrs]]]
-        self._pred = graph._pred if plain else graph.pred  # type: ignore[attr-defined]
+        succ = adjacency(graph, "succ")
+        self._pred = adjacency(graph, "pred")
         self._position: dict[str, int] = {}  # each node's place in graph order, when needed
         self._undertakings: dict[str, tuple[list[str], list[tuple[str, str | None]]]] = {}
         self.steps: dict[tuple[str, str], list[str]] = {}  # (transfer, payer) → next
