@@ -141,7 +141,7 @@ def _search(
     order: list[str] = []
     points: list[tuple[str, int, tuple[str, ...]]] = []
     bridges: list[tuple[str, str, int, tuple[str, ...]]] = []
-    spans: list[tuple[int, int]] = []
+    walked: list[list[str]] = []
     for root in network:
         if root in disc:
             continue
@@ -181,7 +181,7 @@ def _search(
                     found.append((above, node, disc[node], size))
         last = len(order)
         total = last - first
-        spans.append((first, last))
+        walked.append(order[first:last])  # the component, complete once its root is done
         for node, subtrees in pieces.items():
             if node == root and len(subtrees) < 2:
                 continue
@@ -200,7 +200,7 @@ def _search(
             else:
                 rest_nodes = _outside(order, first, last, (start, start + size), -1)
                 bridges.append((above, node, total - size, _listed(rest_nodes)))
-    return points, bridges, [order[first:last] for first, last in spans]
+    return points, bridges, walked
 
 
 def _kinds(graph: CoordinationGraph, u: str, v: str) -> tuple[str, ...]:
